@@ -1,0 +1,30 @@
+package dev.aftersales.host.admin;
+
+import dev.aftersales.api.FeatureException;
+
+/**
+ * Who uses the operator API: the platform (bootstrap key, every shop, plugin installation) or one shop's admin.
+ *
+ * @param shopId the shop a shop admin key belongs to; null for the platform
+ */
+public record Operator(String shopId) {
+
+    public static Operator platform() {
+        return new Operator(null);
+    }
+
+    public boolean isPlatform() {
+        return shopId == null;
+    }
+
+    public boolean mayManage(String shop) {
+        return isPlatform() || shopId.equals(shop);
+    }
+
+    public void requirePlatform(String action) {
+        if (!isPlatform()) {
+            throw new FeatureException(FeatureException.ErrorCode.FORBIDDEN,
+                    action + " needs the platform key; a shop's admin key cannot do it");
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package dev.aftersales.host.catalog;
+
+import static dev.aftersales.host.jooq.Tables.ORDERS;
+import static dev.aftersales.host.jooq.Tables.ORDER_LINES;
+
+import dev.aftersales.api.catalog.Money;
+import dev.aftersales.api.catalog.Order;
+import dev.aftersales.api.catalog.OrderLine;
+import dev.aftersales.api.catalog.Orders;
+import dev.aftersales.host.jooq.tables.records.OrderLinesRecord;
+import dev.aftersales.host.jooq.tables.records.OrdersRecord;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.jooq.DSLContext;
+import org.springframework.stereotype.Component;
+
+/** The host's mirror of orders, per shop. */
+@Component
+public class OrderService {
+
+    private final DSLContext db;
+
+    public OrderService(DSLContext db) {
+        this.db = db;
+    }
+
+    public Orders forShop(String shopId) {
+        return new ShopOrders(shopId);
+    }
+
+    /** Inserts or replaces an order with its lines (demo seeding, tests; webhooks later). */
+    public void save(String shopId, Order order) {
+        db.transaction(tx -> {
+            DSLContext dsl = tx.dsl();
+            dsl.deleteFrom(ORDER_LINES).where(ORDER_LINES.SHOP_ID.eq(shopId).and(ORDER_LINES.ORDER_ID.eq(order.id())))
+                    .execute();
+            dsl.deleteFrom(ORDERS).where(ORDERS.SHOP_ID.eq(shopId).and(ORDERS.ORDER_ID.eq(order.id()))).execute();
+            dsl.insertInto(ORDERS)
+                    .set(ORDERS.SHOP_ID, shopId)
+                    .set(ORDERS.ORDER_ID, order.id())
+                    .set(ORDERS.CUSTOMER_ID, order.customerId())
+                    .set(ORDERS.PLACED_AT, LocalDateTime.ofInstant(order.placedAt(), ZoneOffset.UTC))
+                    .set(ORDERS.STATUS, order.status().name())
+                    .set(ORDERS.TOTAL, order.total().amount())
+                    .set(ORDERS.CURRENCY, order.total().currency())
+                    .execute();
+            int lineNo = 0;
+            for (OrderLine line : order.lines()) {
+                dsl.insertInto(ORDER_LINES)
+                        .set(ORDER_LINES.SHOP_ID, shopId)
+                        .set(ORDER_LINES.ORDER_ID, order.id())
+                        .set(ORDER_LINES.LINE_NO, ++lineNo)
+                        .set(ORDER_LINES.VARIANT_ID, line.variantId())
+                        .set(ORDER_LINES.PRODUCT_ID, line.productId())
+                        .set(ORDER_LINES.NAME, line.name())
+                        .set(ORDER_LINES.QUANTITY, line.quantity())
+                        .set(ORDER_LINES.UNIT_PRICE, line.unitPrice().amount())
+                        .set(ORDER_LINES.CURRENCY, line.unitPrice().currency())
+                        .set(ORDER_LINES.RETURNED_QUANTITY, line.returnedQuantity())
+                        .execute();
+            }
+        });
+    }
+
+    private List<Order> withLines(String shopId, List<OrdersRecord> orders) {
+        if (orders.isEmpty()) {
+            return List.of();
+        }
+        Map<String, List<OrderLine>> lines = db.selectFrom(ORDER_LINES)
+                .where(ORDER_LINES.SHOP_ID.eq(shopId)
+                        .and(ORDER_LINES.ORDER_ID.in(orders.stream().map(OrdersRecord::getOrderId).toList())))
+                .orderBy(ORDER_LINES.ORDER_ID, ORDER_LINES.LINE_NO)
+                .stream()
+                .collect(Collectors.groupingBy(OrderLinesRecord::getOrderId,
+                        Collectors.mapping(OrderService::toLine, Collectors.toList())));
+        return orders.stream().map(order -> new Order(order.getOrderId(), order.getCustomerId(),
+                order.getPlacedAt().toInstant(ZoneOffset.UTC), Order.OrderStatus.valueOf(order.getStatus()),
+                new Money(order.getTotal(), order.getCurrency()),
+                lines.getOrDefault(order.getOrderId(), List.of()))).toList();
+    }
+
+    private static OrderLine toLine(OrderLinesRecord line) {
+        return new OrderLine(line.getVariantId(), line.getProductId(), line.getName(), line.getQuantity(),
+                new Money(line.getUnitPrice(), line.getCurrency()), line.getReturnedQuantity());
+    }
+
+    private final class ShopOrders implements Orders {
+
+        private final String shopId;
+
+        private ShopOrders(String shopId) {
+            this.shopId = shopId;
+        }
+
+        @Override
+        public List<Order> ofCustomer(String customerId, int limit) {
+            return withLines(shopId, db.selectFrom(ORDERS)
+                    .where(ORDERS.SHOP_ID.eq(shopId).and(ORDERS.CUSTOMER_ID.eq(customerId)))
+                    .orderBy(ORDERS.PLACED_AT.desc(), ORDERS.ORDER_ID.desc())
+                    .limit(limit)
+                    .fetch());
+        }
+
+        @Override
+        public Optional<Order> order(String orderId) {
+            return withLines(shopId, db.selectFrom(ORDERS)
+                    .where(ORDERS.SHOP_ID.eq(shopId).and(ORDERS.ORDER_ID.eq(orderId)))
+                    .fetch()).stream().findFirst();
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package dev.aftersales.host.demo;
+
+import dev.aftersales.api.catalog.Money;
+import dev.aftersales.api.catalog.Order;
+import dev.aftersales.api.catalog.OrderLine;
+import dev.aftersales.api.catalog.Variant;
+import dev.aftersales.host.admin.ShopAdministration;
+import dev.aftersales.host.catalog.CatalogService;
+import dev.aftersales.host.catalog.OrderService;
+import dev.aftersales.host.plugins.LoadedPlugin;
+import dev.aftersales.host.plugins.PluginRuntime;
+import dev.aftersales.host.tenancy.ShopDirectory;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.web.server.context.WebServerInitializedEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Demo mode only: creates the shop "demo" with a small catalog, customers with orders, and every installed plugin
+ * enabled, so the quick start answers queries at once. Runs again on every start: the catalog is reset, plugins
+ * installed since are enabled.
+ */
+@Component
+@ConditionalOnProperty(name = "aftersales.demo", havingValue = "true")
+public class DemoSeeder {
+
+    public static final String SHOP_ID = "demo";
+    private static final Logger log = LoggerFactory.getLogger(DemoSeeder.class);
+
+    private final ShopAdministration administration;
+    private final ShopDirectory shops;
+    private final CatalogService catalog;
+    private final OrderService orders;
+    private final PluginRuntime plugins;
+    private final Clock clock;
+
+    public DemoSeeder(ShopAdministration administration, ShopDirectory shops, CatalogService catalog,
+                      OrderService orders, PluginRuntime plugins, Clock clock) {
+        this.administration = administration;
+        this.shops = shops;
+        this.catalog = catalog;
+        this.orders = orders;
+        this.plugins = plugins;
+        this.clock = clock;
+    }
+
+    /** Once the port is known: the demo shop verifies tokens against this host's own demo JWKS. */
+    @EventListener
+    public void seed(WebServerInitializedEvent event) {
+        String jwksUrl = "http://127.0.0.1:" + event.getWebServer().getPort() + "/demo/jwks.json";
+        if (shops.find(SHOP_ID).isEmpty()) {
+            administration.createShop(SHOP_ID, "Demo Outdoor Shop", DemoTokens.ISSUER, jwksUrl);
+        } else {
+            administration.updateShop(SHOP_ID, null, DemoTokens.ISSUER, jwksUrl);
+        }
+        variants().forEach(variant -> catalog.save(SHOP_ID, variant));
+        orders().forEach(order -> orders.save(SHOP_ID, order));
+        for (LoadedPlugin plugin : plugins.plugins()) {
+            administration.setEnabled(SHOP_ID, plugin.id(), true);
+        }
+        log.info("Demo shop '{}' ready with plugins {}; get a customer token: curl -X POST "
+                + "'http://localhost:{}/demo/token?customer=anna'", SHOP_ID,
+                plugins.plugins().stream().map(LoadedPlugin::id).sorted().toList(), event.getWebServer().getPort());
+    }
+
+    private static List<Variant> variants() {
+        return List.of(
+                variant("jacket-m-blue", "jacket", "Alpine Rain Jacket", "M / Blue", "189.00", 0, true),
+                variant("jacket-l-blue", "jacket", "Alpine Rain Jacket", "L / Blue", "189.00", 4, true),
+                variant("jacket-m-red", "jacket", "Alpine Rain Jacket", "M / Red", "179.00", 2, true),
+                variant("boots-42", "boots", "Trail Hiking Boots", "EU 42", "149.90", 7, true),
+                variant("boots-43", "boots", "Trail Hiking Boots", "EU 43", "149.90", 1, true),
+                variant("socks-3pack", "socks", "Merino Socks 3-Pack", "One size", "24.90", 120, true),
+                variant("wax-100ml", "wax", "Leather Care Wax", "100 ml", "12.50", 35, true),
+                variant("lamp-2019", "lamp", "Headlamp 2019", "Standard", "39.00", 3, false));
+    }
+
+    private List<Order> orders() {
+        var now = clock.instant();
+        return List.of(
+                new Order("1001", "anna", now.minus(Duration.ofDays(40)), Order.OrderStatus.DELIVERED, eur("211.40"),
+                        List.of(line("boots-42", "boots", "Trail Hiking Boots EU 42", 1, "149.90"),
+                                line("socks-3pack", "socks", "Merino Socks 3-Pack", 2, "24.90"),
+                                line("wax-100ml", "wax", "Leather Care Wax 100 ml", 1, "11.70"))),
+                new Order("1002", "anna", now.minus(Duration.ofDays(10)), Order.OrderStatus.DELIVERED, eur("76.50"),
+                        List.of(line("socks-3pack", "socks", "Merino Socks 3-Pack", 1, "24.90"),
+                                line("lamp-2019", "lamp", "Headlamp 2019", 1, "39.00"),
+                                line("wax-100ml", "wax", "Leather Care Wax 100 ml", 1, "12.60"))),
+                new Order("1003", "ben", now.minus(Duration.ofDays(3)), Order.OrderStatus.PLACED, eur("189.00"),
+                        List.of(line("jacket-l-blue", "jacket", "Alpine Rain Jacket L / Blue", 1, "189.00"))));
+    }
+
+    private static Variant variant(String id, String productId, String product, String name, String price, int stock,
+                                   boolean purchasable) {
+        return new Variant(id, productId, id.toUpperCase(), product, name, eur(price), stock, purchasable,
+                "https://demo.example/products/" + productId + "?variant=" + id,
+                "https://demo.example/images/" + productId + ".jpg");
+    }
+
+    private static OrderLine line(String variantId, String productId, String name, int quantity, String price) {
+        return new OrderLine(variantId, productId, name, quantity, eur(price), 0);
+    }
+
+    private static Money eur(String amount) {
+        return new Money(new BigDecimal(amount), "EUR");
+    }
+}

@@ -1,0 +1,105 @@
+package dev.aftersales.host.jobs;
+
+import dev.aftersales.host.plugins.FeatureContexts;
+import dev.aftersales.host.plugins.FeatureWiring;
+import dev.aftersales.host.plugins.LoadedPlugin;
+import dev.aftersales.host.plugins.PluginRuntime;
+import dev.aftersales.host.tenancy.Shop;
+import dev.aftersales.host.tenancy.ShopDirectory;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import javax.sql.DataSource;
+import net.javacrumbs.shedlock.core.ClockProvider;
+import net.javacrumbs.shedlock.core.DefaultLockingTaskExecutor;
+import net.javacrumbs.shedlock.core.LockConfiguration;
+import net.javacrumbs.shedlock.core.LockingTaskExecutor;
+import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs each plugin job for each shop that enabled the plugin, at most once per interval across all host instances:
+ * a ShedLock lock per job and shop is held for the whole interval after a run. Time comes from the host's clock,
+ * so tests move it instead of waiting.
+ */
+@Component
+public class FeatureJobs {
+
+    private static final Logger log = LoggerFactory.getLogger(FeatureJobs.class);
+    private static final Duration CRASH_GRACE = Duration.ofMinutes(10);
+
+    private final PluginRuntime plugins;
+    private final ShopDirectory shops;
+    private final FeatureContexts contexts;
+    private final Clock clock;
+    private final MeterRegistry meters;
+    private final LockingTaskExecutor locks;
+
+    public FeatureJobs(PluginRuntime plugins, ShopDirectory shops, FeatureContexts contexts, Clock clock,
+                       MeterRegistry meters, DataSource dataSource) {
+        this.plugins = plugins;
+        this.shops = shops;
+        this.contexts = contexts;
+        this.clock = clock;
+        this.meters = meters;
+        // ShedLock reads time from its own static clock provider: make it the host's, so a moved test clock
+        // expires locks as it would in production
+        ClockProvider.setClock(clock);
+        this.locks = new DefaultLockingTaskExecutor(new JdbcTemplateLockProvider(
+                JdbcTemplateLockProvider.Configuration.builder()
+                        .withJdbcTemplate(new JdbcTemplate(dataSource))
+                        .withTableName("shedlock")
+                        .forceUtcTimeZone()
+                        .build()));
+    }
+
+    /** Looks for due jobs; a job whose lock another instance (or an earlier tick) holds is skipped. */
+    @Scheduled(fixedDelayString = "${aftersales.jobs.poll-interval:1s}")
+    public void tick() {
+        for (LoadedPlugin plugin : plugins.plugins()) {
+            for (FeatureWiring.JobDefinition job : plugin.wiring().jobs()) {
+                for (String shopId : shops.shopsWithPluginEnabled(plugin.id())) {
+                    shops.find(shopId).ifPresent(shop -> locks.executeWithLock((Runnable) () -> run(shop, plugin, job),
+                            new LockConfiguration(clock.instant(), lockName(plugin, job, shopId), job.interval()
+                                    .plus(CRASH_GRACE), job.interval())));
+                }
+            }
+        }
+    }
+
+    /** Runs one job for one shop now, without waiting for its schedule (operators and tests). */
+    public boolean runNow(String shopId, String pluginId, String jobName) {
+        Optional<Shop> shop = shops.find(shopId);
+        Optional<LoadedPlugin> plugin = plugins.plugin(pluginId);
+        if (shop.isEmpty() || plugin.isEmpty() || !shop.get().isEnabled(pluginId)) {
+            return false;
+        }
+        Optional<FeatureWiring.JobDefinition> job = plugin.get().wiring().jobs().stream()
+                .filter(j -> j.name().equals(jobName)).findFirst();
+        job.ifPresent(j -> run(shop.get(), plugin.get(), j));
+        return job.isPresent();
+    }
+
+    private void run(Shop shop, LoadedPlugin plugin, FeatureWiring.JobDefinition job) {
+        long started = System.nanoTime();
+        String outcome = "success";
+        try {
+            job.job().run(contexts.forShop(shop, plugin));
+        } catch (Exception e) {
+            outcome = "failure";
+            log.error("Job {} of plugin {} failed in shop {}", job.name(), plugin.id(), shop.id(), e);
+        } finally {
+            meters.timer("aftersales.jobs", "plugin", plugin.id(), "job", job.name(), "outcome", outcome)
+                    .record(Duration.ofNanos(System.nanoTime() - started));
+        }
+    }
+
+    private static String lockName(LoadedPlugin plugin, FeatureWiring.JobDefinition job, String shopId) {
+        return "job:" + plugin.id() + ":" + job.name() + ":" + shopId;
+    }
+}

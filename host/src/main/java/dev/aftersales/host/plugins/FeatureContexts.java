@@ -1,0 +1,59 @@
+package dev.aftersales.host.plugins;
+
+import dev.aftersales.api.FeatureContext;
+import dev.aftersales.api.Links;
+import dev.aftersales.api.catalog.Catalog;
+import dev.aftersales.api.catalog.Orders;
+import dev.aftersales.api.events.Events;
+import dev.aftersales.api.settings.Settings;
+import dev.aftersales.host.catalog.CatalogService;
+import dev.aftersales.host.catalog.OrderService;
+import dev.aftersales.host.events.EventBus;
+import dev.aftersales.host.links.SignedLinks;
+import dev.aftersales.host.tenancy.Shop;
+import dev.aftersales.host.tenancy.TenantGuard;
+import java.time.Clock;
+import java.util.Arrays;
+import org.jooq.DSLContext;
+import org.jooq.ExecuteListenerProvider;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.stereotype.Component;
+
+/** Makes the {@link FeatureContext} a plugin receives for one shop: every host service scoped to that shop. */
+@Component
+public class FeatureContexts {
+
+    private final DSLContext db;
+    private final Clock clock;
+    private final CatalogService catalog;
+    private final OrderService orders;
+    private final SignedLinks links;
+    private final EventBus events;
+
+    public FeatureContexts(DSLContext db, Clock clock, CatalogService catalog, OrderService orders, SignedLinks links,
+                           @Lazy EventBus events) {
+        this.db = db;
+        this.clock = clock;
+        this.catalog = catalog;
+        this.orders = orders;
+        this.links = links;
+        this.events = events;
+    }
+
+    public FeatureContext forShop(Shop shop, LoadedPlugin plugin) {
+        ExecuteListenerProvider[] hostListeners = db.configuration().executeListenerProviders();
+        ExecuteListenerProvider[] listeners = Arrays.copyOf(hostListeners, hostListeners.length + 1);
+        TenantGuard guard = new TenantGuard(shop.id(), plugin.tables());
+        listeners[hostListeners.length] = () -> guard;
+        DSLContext tenantDb = db.configuration().derive(listeners).dsl();
+        Settings settings = new ResolvedSettings(plugin.descriptor().settings(), shop.settingValues(plugin.id()));
+        return new ShopFeatureContext(shop.id(), plugin.id(), tenantDb, clock, settings,
+                catalog.forShop(shop.id()), orders.forShop(shop.id()), links.forShop(shop.id()),
+                event -> events.publish(shop.id(), event));
+    }
+
+    private record ShopFeatureContext(String shopId, String featureId, DSLContext db, Clock clock, Settings settings,
+                                      Catalog catalog, Orders orders, Links links, Events events)
+            implements FeatureContext {
+    }
+}

@@ -1,0 +1,92 @@
+package dev.aftersales.host.plugins;
+
+import dev.aftersales.api.Wiring;
+import dev.aftersales.api.events.Event;
+import dev.aftersales.api.events.EventListener;
+import dev.aftersales.api.graphql.BatchLoader;
+import dev.aftersales.api.graphql.FieldResolver;
+import dev.aftersales.api.jobs.Job;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** What one feature registered in {@link dev.aftersales.api.Feature#register}: resolvers, loaders, listeners, jobs. */
+public final class FeatureWiring implements Wiring {
+
+    private final String featureId;
+    private final Map<FieldCoordinate, FieldResolver> resolvers = new LinkedHashMap<>();
+    private final Map<String, BatchLoader<?, ?>> batchLoaders = new LinkedHashMap<>();
+    private final List<Listener<?>> listeners = new ArrayList<>();
+    private final List<JobDefinition> jobs = new ArrayList<>();
+
+    public FeatureWiring(String featureId) {
+        this.featureId = featureId;
+    }
+
+    @Override
+    public void field(String type, String field, FieldResolver resolver) {
+        FieldCoordinate coordinate = new FieldCoordinate(type, field);
+        if (resolvers.putIfAbsent(coordinate, resolver) != null) {
+            throw new IllegalArgumentException(featureId + " registered a resolver for " + coordinate + " twice");
+        }
+    }
+
+    @Override
+    public <K, V> void batchLoader(String name, BatchLoader<K, V> loader) {
+        if (!name.startsWith(featureId + ".")) {
+            throw new IllegalArgumentException(featureId + " batch loader '" + name + "' must be named '"
+                    + featureId + ".<name>' so it cannot clash with another feature's");
+        }
+        if (batchLoaders.putIfAbsent(name, loader) != null) {
+            throw new IllegalArgumentException(featureId + " registered batch loader '" + name + "' twice");
+        }
+    }
+
+    @Override
+    public <E extends Event> void listen(Class<E> type, EventListener<E> listener) {
+        listeners.add(new Listener<>(type, listener));
+    }
+
+    @Override
+    public void job(String name, Duration interval, Job job) {
+        if (interval.compareTo(Duration.ofSeconds(1)) < 0) {
+            throw new IllegalArgumentException(featureId + " job '" + name + "' runs more often than once a second");
+        }
+        if (jobs.stream().anyMatch(j -> j.name().equals(name))) {
+            throw new IllegalArgumentException(featureId + " registered job '" + name + "' twice");
+        }
+        jobs.add(new JobDefinition(name, interval, job));
+    }
+
+    public Map<FieldCoordinate, FieldResolver> resolvers() {
+        return Map.copyOf(resolvers);
+    }
+
+    public Map<String, BatchLoader<?, ?>> batchLoaders() {
+        return Map.copyOf(batchLoaders);
+    }
+
+    public List<Listener<?>> listeners() {
+        return List.copyOf(listeners);
+    }
+
+    public List<JobDefinition> jobs() {
+        return List.copyOf(jobs);
+    }
+
+    /** A type and one of its fields, e.g. {@code Customer.wishlists}. */
+    public record FieldCoordinate(String type, String field) {
+        @Override
+        public String toString() {
+            return type + "." + field;
+        }
+    }
+
+    public record Listener<E extends Event>(Class<E> type, EventListener<E> listener) {
+    }
+
+    public record JobDefinition(String name, Duration interval, Job job) {
+    }
+}

@@ -1,0 +1,20 @@
+package dev.aftersales.host.plugins;
+
+import dev.aftersales.api.Feature;
+import dev.aftersales.api.FeatureDescriptor;
+import java.nio.file.Path;
+import java.util.Set;
+
+/**
+ * A plugin the host loaded, started and migrated: its single feature, the schema fragment it adds and what it
+ * registered, and the tables its migrations created. {@code generation} changes on every load, so an upgraded plugin never reuses an old cached schema.
+ */
+public record LoadedPlugin(String id, String version, String requires, Path jar, Feature feature, FeatureDescriptor descriptor,
+                           String schemaFragment, SchemaContribution contribution, FeatureWiring wiring,
+                           Set<String> tables, ClassLoader classLoader, long generation) {
+
+    /** The key of this plugin in a schema cache: id and generation. */
+    public String cacheKey() {
+        return id + "#" + generation;
+    }
+}

@@ -1,0 +1,142 @@
+package dev.aftersales.host.plugins;
+
+import dev.aftersales.api.FeatureContext;
+import dev.aftersales.host.graphql.SchemaAssembler;
+import dev.aftersales.host.tenancy.Shop;
+import graphql.schema.GraphQLFieldDefinition;
+import graphql.schema.GraphQLList;
+import graphql.schema.GraphQLNamedType;
+import graphql.schema.GraphQLNonNull;
+import graphql.schema.GraphQLObjectType;
+import graphql.schema.GraphQLSchema;
+import graphql.schema.GraphQLType;
+import graphql.schema.GraphQLTypeUtil;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.logging.LogFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * The checks every plugin must pass, run by the testkit before a plugin's tests (and available to operators): its
+ * schema merges, each mutation payload has {@code userErrors: [UserError!]!}, each of its tables has
+ * {@code shop_id}, its migrations apply to an empty database, and export/erase run for an unknown customer.
+ */
+@Component
+public class PluginConformance {
+
+    private final PluginRuntime runtime;
+    private final SchemaAssembler assembler;
+    private final PluginMigrations migrations;
+    private final FeatureContexts contexts;
+    private final DataSource dataSource;
+
+    public PluginConformance(PluginRuntime runtime, SchemaAssembler assembler, PluginMigrations migrations,
+                             FeatureContexts contexts, DataSource dataSource) {
+        this.runtime = runtime;
+        this.assembler = assembler;
+        this.migrations = migrations;
+        this.contexts = contexts;
+        this.dataSource = dataSource;
+    }
+
+    /** Every problem of every loaded plugin; with {@code includeLoadFailures}, jars that failed to load too. */
+    public List<String> problems(boolean includeLoadFailures) {
+        List<String> problems = new ArrayList<>();
+        if (includeLoadFailures) {
+            runtime.failures().forEach(failure -> problems.add(failure.jar() + ": not loaded: " + failure.reason()));
+        }
+        runtime.plugins().forEach(plugin -> problems.addAll(problems(plugin)));
+        return problems;
+    }
+
+    List<String> problems(LoadedPlugin plugin) {
+        List<String> problems = new ArrayList<>();
+        mutationsWithoutUserErrors(plugin).forEach(field -> problems.add(plugin.id() + ": mutation " + field
+                + " returns a payload without 'userErrors: [UserError!]!'"));
+        migrations.tablesWithoutShopId(plugin.descriptor()).forEach(table -> problems.add(plugin.id() + ": table "
+                + table + " has no shop_id column"));
+        migrateEmptyDatabase(plugin).ifPresent(problems::add);
+        exportAndEraseUnknownCustomer(plugin).ifPresent(problems::add);
+        return problems;
+    }
+
+    private List<String> mutationsWithoutUserErrors(LoadedPlugin plugin) {
+        GraphQLSchema schema = assembler.assemble(List.of(plugin));
+        List<String> missing = new ArrayList<>();
+        GraphQLObjectType mutation = schema.getMutationType();
+        for (GraphQLFieldDefinition field : mutation.getFieldDefinitions()) {
+            if (!plugin.contribution().addsField("Mutation", field.getName())) {
+                continue;
+            }
+            GraphQLType payload = GraphQLTypeUtil.unwrapAll(field.getType());
+            GraphQLFieldDefinition userErrors = payload instanceof GraphQLObjectType object
+                    ? object.getFieldDefinition("userErrors") : null;
+            if (userErrors == null || !isNonNullListOfNonNullUserError(userErrors.getType())) {
+                missing.add(field.getName());
+            }
+        }
+        return missing;
+    }
+
+    private static boolean isNonNullListOfNonNullUserError(GraphQLType type) {
+        return type instanceof GraphQLNonNull outer
+                && outer.getWrappedType() instanceof GraphQLList list
+                && list.getWrappedType() instanceof GraphQLNonNull inner
+                && inner.getWrappedType() instanceof GraphQLNamedType named
+                && "UserError".equals(named.getName());
+    }
+
+    private Optional<String> migrateEmptyDatabase(LoadedPlugin plugin) {
+        String scratch = "aftersales_check_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        try {
+            Flyway.configure(plugin.classLoader())
+                    .dataSource(dataSource)
+                    .schemas(scratch)
+                    .defaultSchema(scratch)
+                    .createSchemas(true)
+                    .locations(plugin.descriptor().migrationLocation())
+                    .table(PluginMigrations.historyTable(plugin.descriptor()))
+                    .failOnMissingLocations(false)
+                    .load()
+                    .migrate();
+            return Optional.empty();
+        } catch (RuntimeException e) {
+            return Optional.of(plugin.id() + ": migrations fail on an empty database: " + e.getMessage());
+        } finally {
+            LogFactory.setConfiguration(Flyway.configure(PluginConformance.class.getClassLoader()));
+            dropQuietly(scratch);
+        }
+    }
+
+    private Optional<String> exportAndEraseUnknownCustomer(LoadedPlugin plugin) {
+        Shop shop = new Shop("conformance-" + UUID.randomUUID().toString().substring(0, 8), "Conformance check",
+                null, null, 0, Map.of());
+        FeatureContext context = contexts.forShop(shop, plugin);
+        String customer = "unknown-" + UUID.randomUUID();
+        try {
+            if (plugin.feature().export(context, customer) == null) {
+                return Optional.of(plugin.id() + ": export returned null for an unknown customer");
+            }
+            plugin.feature().erase(context, customer);
+            return Optional.empty();
+        } catch (RuntimeException e) {
+            return Optional.of(plugin.id() + ": export/erase fail for an unknown customer: " + e);
+        }
+    }
+
+    private void dropQuietly(String database) {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("DROP DATABASE IF EXISTS `" + database + "`");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot drop scratch database " + database, e);
+        }
+    }
+}

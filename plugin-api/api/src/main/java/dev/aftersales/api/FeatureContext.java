@@ -1,0 +1,51 @@
+package dev.aftersales.api;
+
+import dev.aftersales.api.catalog.Catalog;
+import dev.aftersales.api.catalog.Orders;
+import dev.aftersales.api.events.Events;
+import dev.aftersales.api.settings.Settings;
+import java.time.Clock;
+import org.jooq.DSLContext;
+
+/**
+ * The host's services for one feature in one shop. Every call a plugin receives carries one.
+ *
+ * <pre>{@code
+ * int max = shop.settings().integer("maxLists");
+ * shop.db().transaction(tx -> tx.dsl().insertInto(WISHLIST_LIST)
+ *         .set(WISHLIST_LIST.SHOP_ID, shop.shopId()) ...execute());
+ * }</pre>
+ */
+public interface FeatureContext {
+
+    /** The shop's id, the value every feature table stores in {@code shop_id}. */
+    String shopId();
+
+    /** The id of the feature this context was made for. */
+    String featureId();
+
+    /**
+     * A jOOQ context for the feature's tables. The host checks every statement on a feature table: one that does
+     * not filter on (or insert) this shop's {@code shop_id} fails with an exception before it reaches the database.
+     * Use {@code db().transaction(...)} or {@code db().transactionResult(...)} for several writes.
+     */
+    DSLContext db();
+
+    /** The host's clock. Tests move it; never call {@code Instant.now()} directly. */
+    Clock clock();
+
+    /** This feature's settings for this shop, with defaults applied. */
+    Settings settings();
+
+    /** Variants and products of the shop, from the host's local mirror. */
+    Catalog catalog();
+
+    /** Order history of the shop's customers, from the host's local mirror. */
+    Orders orders();
+
+    /** Signed, tamper-proof tokens for links (shared lists, unsubscribe, referral codes). */
+    Links links();
+
+    /** Publishes events to the other features enabled in this shop. */
+    Events events();
+}

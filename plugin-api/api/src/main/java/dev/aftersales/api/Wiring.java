@@ -1,0 +1,55 @@
+package dev.aftersales.api;
+
+import dev.aftersales.api.events.Event;
+import dev.aftersales.api.events.EventListener;
+import dev.aftersales.api.graphql.BatchLoader;
+import dev.aftersales.api.graphql.FieldResolver;
+import dev.aftersales.api.jobs.Job;
+import java.time.Duration;
+
+/**
+ * Where a feature tells the host what to call. Passed to {@link Feature#register(Wiring)} once.
+ *
+ * <pre>{@code
+ * wiring.query("wishlists", fetchers::wishlists);
+ * wiring.mutation("wishlistCreate", fetchers::create);
+ * wiring.field("Wishlist", "items", fetchers::items);
+ * wiring.batchLoader("wishlist.itemCount", repository::countItems);
+ * wiring.listen(CustomerDeleted.class, (shop, event) -> erase(shop, event.customerId()));
+ * wiring.job("expire-guest-lists", Duration.ofHours(1), shop -> repository.expireGuestLists(shop));
+ * }</pre>
+ *
+ * Fields without a resolver are read from the parent object: a record component, getter or map key of the same
+ * name.
+ */
+public interface Wiring {
+
+    /** Resolves a field of {@code Query} declared in the feature's schema fragment. */
+    default void query(String field, FieldResolver resolver) {
+        field("Query", field, resolver);
+    }
+
+    /** Resolves a field of {@code Mutation} declared in the feature's schema fragment. */
+    default void mutation(String field, FieldResolver resolver) {
+        field("Mutation", field, resolver);
+    }
+
+    /** Resolves a field of any type: the feature's own or one it extends ({@code Customer}, {@code Variant}). */
+    void field(String type, String field, FieldResolver resolver);
+
+    /**
+     * Registers a batch loader named {@code <featureId>.<name>} (the host refuses other names, so features cannot
+     * clash). Resolvers call
+     * {@code call.load(name, key)}; keys requested while one query runs are loaded in one call.
+     */
+    <K, V> void batchLoader(String name, BatchLoader<K, V> loader);
+
+    /** Calls {@code listener} for each event of this type in every shop that enabled the feature. */
+    <E extends Event> void listen(Class<E> type, EventListener<E> listener);
+
+    /**
+     * Runs {@code job} every {@code interval} for each shop that enabled the feature, on one host instance at a time.
+     * The job reads the time from {@link FeatureContext#clock()}.
+     */
+    void job(String name, Duration interval, Job job);
+}

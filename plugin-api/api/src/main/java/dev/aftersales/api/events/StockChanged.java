@@ -1,0 +1,5 @@
+package dev.aftersales.api.events;
+
+/** A variant's stock changed. */
+public record StockChanged(String variantId, int oldStock, int newStock) implements Event {
+}

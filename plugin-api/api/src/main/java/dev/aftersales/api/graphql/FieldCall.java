@@ -1,0 +1,44 @@
+package dev.aftersales.api.graphql;
+
+import dev.aftersales.api.FeatureContext;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * One call of a {@link FieldResolver}: who asks, in which shop, with which arguments, on which parent object.
+ *
+ * <pre>{@code
+ * String customerId = call.viewer().requireCustomer();
+ * Map<String, Object> input = call.input();
+ * PageRequest page = call.page();
+ * }</pre>
+ */
+public interface FieldCall {
+
+    /** The feature's services for the shop of this request. */
+    FeatureContext shop();
+
+    /** The customer (or guest) making the request. */
+    Viewer viewer();
+
+    /** The parent object of the field (null for root fields). */
+    <T> T source();
+
+    /** An argument as graphql-java coerced it: String, Integer, Boolean, BigDecimal, List, Map, or null. */
+    <T> T argument(String name);
+
+    /** All arguments of the field. */
+    Map<String, Object> arguments();
+
+    /** The {@code input} argument of a mutation, or an empty map. */
+    Map<String, Object> input();
+
+    /**
+     * The {@code first} and {@code after} arguments of a connection field. The host has already checked that
+     * {@code first} lies between 1 and 100.
+     */
+    PageRequest page();
+
+    /** Loads a value through a batch loader (the feature's own, or the host's, e.g. {@code Variants.LOADER}). */
+    <K, V> CompletableFuture<V> load(String loader, K key);
+}

@@ -1,0 +1,2 @@
+/** Scheduled work a feature runs per shop. */
+package dev.aftersales.api.jobs;

@@ -1,0 +1,2 @@
+/** Typed, validated per-shop settings a feature declares as data. */
+package dev.aftersales.api.settings;

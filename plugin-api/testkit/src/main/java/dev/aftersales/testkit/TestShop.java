@@ -1,0 +1,119 @@
+package dev.aftersales.testkit;
+
+import dev.aftersales.api.events.Event;
+import dev.aftersales.host.catalog.CatalogService;
+import dev.aftersales.host.catalog.OrderService;
+import dev.aftersales.host.events.EventBus;
+import dev.aftersales.host.jobs.FeatureJobs;
+import java.time.Instant;
+import java.util.Map;
+import org.jooq.DSLContext;
+
+/**
+ * A fresh shop for one test, with clients for its storefront and operator API.
+ *
+ * <pre>{@code
+ * shop.enable("wishlist");
+ * GraphQlResult result = shop.storefront("anna").execute("{ viewer { id } }");
+ * }</pre>
+ */
+public final class TestShop {
+
+    private final String id;
+    private final AftersalesHost host;
+    private final ShopTokens tokens;
+    private final String adminKey;
+
+    TestShop(String id, AftersalesHost host, ShopTokens tokens, String adminKey) {
+        this.id = id;
+        this.host = host;
+        this.tokens = tokens;
+        this.adminKey = adminKey;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    /** Enables a plugin for this shop through the operator API; fails the test on user errors. */
+    public TestShop enable(String pluginId) {
+        toggle("pluginEnable", pluginId);
+        return this;
+    }
+
+    public TestShop disable(String pluginId) {
+        toggle("pluginDisable", pluginId);
+        return this;
+    }
+
+    /** Changes settings through the operator API; fails the test on user errors. */
+    public TestShop settings(String pluginId, Map<String, Object> settings) {
+        GraphQlResult result = admin().execute("""
+                mutation($shop: ID!, $plugin: ID!, $settings: JSON!) {
+                  pluginSettingsUpdate(input: {shopId: $shop, pluginId: $plugin, settings: $settings}) {
+                    userErrors { field code message }
+                  }
+                }""", Map.of("shop", id, "plugin", pluginId, "settings", settings)).assertNoErrors();
+        requireNoUserErrors(result, "pluginSettingsUpdate");
+        return this;
+    }
+
+    /** A storefront client for a guest. */
+    public GraphQlClient storefront() {
+        return host.client("/graphql", Map.of("X-Shop-Id", id));
+    }
+
+    /** A storefront client for a signed-in customer of this shop. */
+    public GraphQlClient storefront(String customerId) {
+        return storefront().withHeader("Authorization", "Bearer " + customerToken(customerId));
+    }
+
+    /** A valid customer token of this shop (issuer and key of this shop). */
+    public String customerToken(String customerId) {
+        return tokens.token(customerId);
+    }
+
+    /** A token signed with this shop's key but expired, or with another issuer, for negative tests. */
+    public String customerToken(String customerId, String issuer, Instant expiresAt) {
+        return tokens.sign(customerId, issuer, expiresAt);
+    }
+
+    /** An operator API client with an admin API key of this shop only. */
+    public GraphQlClient admin() {
+        return host.client("/admin/graphql", Map.of("Authorization", "Bearer " + adminKey));
+    }
+
+    public TestCatalog catalog() {
+        return new TestCatalog(id, host.bean(CatalogService.class), host.bean(OrderService.class));
+    }
+
+    /** Delivers an event to this shop's enabled features, as a webhook would; returns failed listener count. */
+    public int publish(Event event) {
+        return host.bean(EventBus.class).publish(id, event);
+    }
+
+    /** Runs a plugin job for this shop now; fails the test when the shop has no such job enabled. */
+    public void runJob(String pluginId, String jobName) {
+        if (!host.bean(FeatureJobs.class).runNow(id, pluginId, jobName)) {
+            throw new AssertionError("Shop " + id + " has no enabled job '" + jobName + "' of plugin " + pluginId);
+        }
+    }
+
+    /** The database without the tenant guard, for assertions on stored rows. */
+    public DSLContext sql() {
+        return host.bean(DSLContext.class);
+    }
+
+    private void toggle(String mutation, String pluginId) {
+        GraphQlResult result = admin().execute("mutation($shop: ID!, $plugin: ID!) { " + mutation
+                + "(input: {shopId: $shop, pluginId: $plugin}) { userErrors { field code message } } }",
+                Map.of("shop", id, "plugin", pluginId)).assertNoErrors();
+        requireNoUserErrors(result, mutation);
+    }
+
+    private static void requireNoUserErrors(GraphQlResult result, String mutation) {
+        if (!result.path(mutation + ".userErrors").isEmpty()) {
+            throw new AssertionError(mutation + " failed: " + result.path(mutation + ".userErrors"));
+        }
+    }
+}
