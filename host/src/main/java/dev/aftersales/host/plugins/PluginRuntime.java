@@ -297,7 +297,8 @@ public class PluginRuntime implements SmartLifecycle {
     private Path stage(byte[] jarBytes) {
         try {
             Files.createDirectories(pluginsDir);
-            Path staged = Files.createTempFile(pluginsDir, ".upload-", ".tmp");
+            // a hidden name: never loaded as a plugin at start, but ends in .jar as PF4J's manifest reader expects
+            Path staged = Files.createTempFile(pluginsDir, ".upload-", ".jar");
             Files.write(staged, jarBytes);
             return staged;
         } catch (IOException e) {
@@ -330,7 +331,8 @@ public class PluginRuntime implements SmartLifecycle {
     }
 
     private static boolean isJar(Path path) {
-        return Files.isRegularFile(path) && path.getFileName().toString().endsWith(".jar");
+        String name = path.getFileName().toString();
+        return Files.isRegularFile(path) && name.endsWith(".jar") && !name.startsWith(".");
     }
 
     private static void deleteQuietly(Path path) {

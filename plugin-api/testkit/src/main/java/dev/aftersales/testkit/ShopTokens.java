@@ -54,7 +54,7 @@ final class ShopTokens {
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
                 .issuer(tokenIssuer)
                 .subject(customerId)
-                .issueTime(Date.from(Instant.now().minusSeconds(5)))
+                .issueTime(Date.from(expiresAt.minus(Duration.ofHours(1))))
                 .expirationTime(Date.from(expiresAt))
                 .build();
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
