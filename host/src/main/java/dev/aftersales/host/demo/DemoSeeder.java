@@ -17,7 +17,8 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.boot.web.server.context.WebServerInitializedEvent;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -50,10 +51,11 @@ public class DemoSeeder {
         this.clock = clock;
     }
 
-    /** Once the port is known: the demo shop verifies tokens against this host's own demo JWKS. */
+    /** Once plugins are loaded and the port is known: the demo shop verifies tokens against this host's demo JWKS. */
     @EventListener
-    public void seed(WebServerInitializedEvent event) {
-        String jwksUrl = "http://127.0.0.1:" + event.getWebServer().getPort() + "/demo/jwks.json";
+    public void seed(ApplicationReadyEvent event) {
+        int port = ((WebServerApplicationContext) event.getApplicationContext()).getWebServer().getPort();
+        String jwksUrl = "http://127.0.0.1:" + port + "/demo/jwks.json";
         if (shops.find(SHOP_ID).isEmpty()) {
             administration.createShop(SHOP_ID, "Demo Outdoor Shop", DemoTokens.ISSUER, jwksUrl);
         } else {
@@ -66,7 +68,7 @@ public class DemoSeeder {
         }
         log.info("Demo shop '{}' ready with plugins {}; get a customer token: curl -X POST "
                 + "'http://localhost:{}/demo/token?customer=anna'", SHOP_ID,
-                plugins.plugins().stream().map(LoadedPlugin::id).sorted().toList(), event.getWebServer().getPort());
+                plugins.plugins().stream().map(LoadedPlugin::id).sorted().toList(), port);
     }
 
     private static List<Variant> variants() {

@@ -103,10 +103,10 @@ public class PluginRuntime implements SmartLifecycle {
         return running;
     }
 
-    /** Before the web server starts taking requests. */
+    /** Early: plugins are loaded before the web server starts taking requests. */
     @Override
     public int getPhase() {
-        return SmartLifecycle.DEFAULT_PHASE - 1000;
+        return 0;
     }
 
     public Collection<LoadedPlugin> plugins() {
