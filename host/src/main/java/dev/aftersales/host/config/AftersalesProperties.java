@@ -14,6 +14,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param demo          whether to seed the demo shop and offer the dev-only token endpoint
  * @param graphql       request limits and introspection
  * @param shopCacheTtl  how long a shop's configuration is reused before its version is checked again
+ * @param statementTimeout a SQL statement that runs longer is cancelled
  */
 @ConfigurationProperties("aftersales")
 public record AftersalesProperties(
@@ -22,7 +23,8 @@ public record AftersalesProperties(
         @DefaultValue("") String linkSecret,
         @DefaultValue("false") boolean demo,
         @DefaultValue GraphQl graphql,
-        @DefaultValue("0s") Duration shopCacheTtl) {
+        @DefaultValue("0s") Duration shopCacheTtl,
+        @DefaultValue("5s") Duration statementTimeout) {
 
     /**
      * @param maxDepth         deepest nesting of fields a query may have
