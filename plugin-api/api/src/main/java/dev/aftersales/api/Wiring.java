@@ -20,7 +20,8 @@ import java.time.Duration;
  * }</pre>
  *
  * Fields without a resolver are read from the parent object: a record component, getter or map key of the same
- * name.
+ * name. A value of an interface or union type (e.g. {@code Node}) resolves to the object type named by its class's
+ * simple name ({@code record Wishlist(...)} is a {@code Wishlist}) or, for a map, by its {@code "__typename"} entry.
  */
 public interface Wiring {
 

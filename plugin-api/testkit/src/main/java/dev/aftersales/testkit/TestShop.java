@@ -1,10 +1,16 @@
 package dev.aftersales.testkit;
 
+import dev.aftersales.api.FeatureContext;
 import dev.aftersales.api.events.Event;
 import dev.aftersales.host.catalog.CatalogService;
 import dev.aftersales.host.catalog.OrderService;
 import dev.aftersales.host.events.EventBus;
 import dev.aftersales.host.jobs.FeatureJobs;
+import dev.aftersales.host.plugins.FeatureContexts;
+import dev.aftersales.host.plugins.LoadedPlugin;
+import dev.aftersales.host.plugins.PluginRuntime;
+import dev.aftersales.host.tenancy.Shop;
+import dev.aftersales.host.tenancy.ShopDirectory;
 import java.time.Instant;
 import java.util.Map;
 import org.jooq.DSLContext;
@@ -97,6 +103,28 @@ public final class TestShop {
         if (!host.bean(FeatureJobs.class).runNow(id, pluginId, jobName)) {
             throw new AssertionError("Shop " + id + " has no enabled job '" + jobName + "' of plugin " + pluginId);
         }
+    }
+
+    /** What a plugin's GDPR export returns for a customer of this shop. */
+    public Map<String, Object> export(String pluginId, String customerId) {
+        LoadedPlugin plugin = plugin(pluginId);
+        return plugin.feature().export(featureContext(plugin), customerId);
+    }
+
+    /** Runs a plugin's GDPR erase for a customer of this shop. */
+    public void erase(String pluginId, String customerId) {
+        LoadedPlugin plugin = plugin(pluginId);
+        plugin.feature().erase(featureContext(plugin), customerId);
+    }
+
+    private LoadedPlugin plugin(String pluginId) {
+        return host.bean(PluginRuntime.class).plugin(pluginId)
+                .orElseThrow(() -> new AssertionError("Plugin " + pluginId + " is not loaded"));
+    }
+
+    private FeatureContext featureContext(LoadedPlugin plugin) {
+        Shop shop = host.bean(ShopDirectory.class).find(id).orElseThrow();
+        return host.bean(FeatureContexts.class).forShop(shop, plugin);
     }
 
     /** The database without the tenant guard, for assertions on stored rows. */

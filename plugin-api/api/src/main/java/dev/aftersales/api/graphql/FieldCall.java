@@ -21,7 +21,10 @@ public interface FieldCall {
     /** The customer (or guest) making the request. */
     Viewer viewer();
 
-    /** The parent object of the field (null for root fields). */
+    /**
+     * The parent object of the field: null for root fields, the {@link Viewer} on {@code Customer}, the
+     * {@link dev.aftersales.api.catalog.Variant} on {@code Variant}, else whatever the parent resolver returned.
+     */
     <T> T source();
 
     /** An argument as graphql-java coerced it: String, Integer, Boolean, BigDecimal, List, Map, or null. */
@@ -39,6 +42,6 @@ public interface FieldCall {
      */
     PageRequest page();
 
-    /** Loads a value through a batch loader (the feature's own, or the host's, e.g. {@code Variants.LOADER}). */
+    /** Loads a value through a batch loader (the feature's own, or the host's {@link dev.aftersales.api.catalog.Catalog#VARIANT_LOADER}). */
     <K, V> CompletableFuture<V> load(String loader, K key);
 }
