@@ -101,6 +101,13 @@ public class ShopAdministration {
             return Result.failed(UserError.of("NOT_FOUND", "No plugin '" + pluginId + "' is installed",
                     "input", "pluginId"));
         }
+        if (enabled && plugin.get().connector().isPresent()) {
+            Optional<LoadedPlugin> other = contexts.connectorOf(shop.get());
+            if (other.isPresent() && !other.get().id().equals(pluginId)) {
+                return Result.failed(UserError.of("CONNECTOR_CONFLICT", "Shop '" + shopId + "' is connected through '"
+                        + other.get().id() + "'; disable it before enabling another connector", "input", "pluginId"));
+            }
+        }
         if (shop.get().isEnabled(pluginId) != enabled) {
             // let the feature prepare (or wind down) before the shop's schema changes
             if (enabled) {

@@ -5,6 +5,7 @@ import dev.aftersales.api.Links;
 import dev.aftersales.api.catalog.Catalog;
 import dev.aftersales.api.catalog.Orders;
 import dev.aftersales.api.events.Events;
+import dev.aftersales.api.platform.ShopPlatform;
 import dev.aftersales.api.settings.Settings;
 import dev.aftersales.host.catalog.CatalogService;
 import dev.aftersales.host.catalog.OrderService;
@@ -14,6 +15,7 @@ import dev.aftersales.host.tenancy.Shop;
 import dev.aftersales.host.tenancy.TenantGuard;
 import java.time.Clock;
 import java.util.Arrays;
+import java.util.Optional;
 import org.jooq.DSLContext;
 import org.jooq.ExecuteListenerProvider;
 import org.springframework.context.annotation.Lazy;
@@ -29,15 +31,17 @@ public class FeatureContexts {
     private final OrderService orders;
     private final SignedLinks links;
     private final EventBus events;
+    private final PluginRuntime plugins;
 
     public FeatureContexts(DSLContext db, Clock clock, CatalogService catalog, OrderService orders, SignedLinks links,
-                           @Lazy EventBus events) {
+                           @Lazy EventBus events, @Lazy PluginRuntime plugins) {
         this.db = db;
         this.clock = clock;
         this.catalog = catalog;
         this.orders = orders;
         this.links = links;
         this.events = events;
+        this.plugins = plugins;
     }
 
     public FeatureContext forShop(Shop shop, LoadedPlugin plugin) {
@@ -49,11 +53,20 @@ public class FeatureContexts {
         Settings settings = new ResolvedSettings(plugin.descriptor().settings(), shop.settingValues(plugin.id()));
         return new ShopFeatureContext(shop.id(), plugin.id(), tenantDb, clock, settings,
                 catalog.forShop(shop.id()), orders.forShop(shop.id()), links.forShop(shop.id()),
-                event -> events.publish(shop.id(), event));
+                event -> events.publish(shop.id(), event),
+                new ConnectedPlatform(shop, () -> connectorOf(shop), this));
+    }
+
+    /** The loaded connector plugin the shop enabled, if any (enabling a second one is refused). */
+    public Optional<LoadedPlugin> connectorOf(Shop shop) {
+        return plugins.plugins().stream()
+                .filter(plugin -> plugin.connector().isPresent() && shop.isEnabled(plugin.id()))
+                .findFirst();
     }
 
     private record ShopFeatureContext(String shopId, String featureId, DSLContext db, Clock clock, Settings settings,
-                                      Catalog catalog, Orders orders, Links links, Events events)
+                                      Catalog catalog, Orders orders, Links links, Events events,
+                                      ShopPlatform platform)
             implements FeatureContext {
     }
 }

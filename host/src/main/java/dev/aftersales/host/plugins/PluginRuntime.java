@@ -3,6 +3,7 @@ package dev.aftersales.host.plugins;
 import dev.aftersales.api.Feature;
 import dev.aftersales.api.FeatureDescriptor;
 import dev.aftersales.api.PluginApi;
+import dev.aftersales.api.platform.Connector;
 import dev.aftersales.host.config.AftersalesProperties;
 import dev.aftersales.host.graphql.SchemaAssembler;
 import graphql.schema.PropertyDataFetcher;
@@ -220,7 +221,8 @@ public class PluginRuntime implements SmartLifecycle {
                     wrapper.getDescriptor().getVersion(), jar.getFileName(), applied);
             return new LoadedPlugin(pluginId, wrapper.getDescriptor().getVersion(),
                     wrapper.getDescriptor().getRequires(), jar, feature, descriptor, fragment,
-                    contribution, wiring, migrations.tablesOf(descriptor), classLoader, generations.incrementAndGet());
+                    contribution, wiring, migrations.tablesOf(descriptor), connector(pluginId), classLoader,
+                    generations.incrementAndGet());
         } catch (PluginLoadException e) {
             unloadAfterFailure(pluginId, e);
             throw e;
@@ -239,6 +241,14 @@ public class PluginRuntime implements SmartLifecycle {
                     + "compiler's annotationProcessorPaths)");
         }
         return features.getFirst();
+    }
+
+    private Optional<Connector> connector(String pluginId) {
+        List<Connector> connectors = pf4j.getExtensions(Connector.class, pluginId);
+        if (connectors.size() > 1) {
+            throw new PluginLoadException(pluginId, "contains " + connectors.size() + " connectors; at most one");
+        }
+        return connectors.stream().findFirst();
     }
 
     private void checkRequires(PluginDescriptor descriptor) {

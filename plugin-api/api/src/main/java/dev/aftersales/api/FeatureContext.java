@@ -3,6 +3,7 @@ package dev.aftersales.api;
 import dev.aftersales.api.catalog.Catalog;
 import dev.aftersales.api.catalog.Orders;
 import dev.aftersales.api.events.Events;
+import dev.aftersales.api.platform.ShopPlatform;
 import dev.aftersales.api.settings.Settings;
 import java.time.Clock;
 import org.jooq.DSLContext;
@@ -48,4 +49,7 @@ public interface FeatureContext {
 
     /** Publishes events to the other features enabled in this shop. */
     Events events();
+
+    /** The shop platform through the shop's connector: carts and coupons. Never call it inside a transaction. */
+    ShopPlatform platform();
 }
