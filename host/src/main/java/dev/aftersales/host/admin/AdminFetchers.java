@@ -1,6 +1,5 @@
 package dev.aftersales.host.admin;
 
-import dev.aftersales.api.FeatureException;
 import dev.aftersales.api.graphql.Connection;
 import dev.aftersales.api.graphql.PageRequest;
 import dev.aftersales.api.graphql.UserError;
@@ -22,7 +21,7 @@ import org.springframework.stereotype.Component;
 
 /** Resolvers of the operator API. Every shop-scoped call checks that the key may manage the shop. */
 @Component
-class AdminFetchers {
+class AdminFetchers implements AdminWiring {
 
     private final ShopDirectory shops;
     private final ShopAdministration administration;
@@ -36,7 +35,8 @@ class AdminFetchers {
         this.plugins = plugins;
     }
 
-    void wire(RuntimeWiring.Builder wiring) {
+    @Override
+    public void wire(RuntimeWiring.Builder wiring) {
         wiring.type("Query", type -> type
                 .dataFetcher("shops", this::shops)
                 .dataFetcher("shop", env -> visibleShop(env, env.getArgument("id")).orElse(null))
@@ -195,11 +195,7 @@ class AdminFetchers {
     }
 
     private static Operator operator(DataFetchingEnvironment env) {
-        Operator operator = env.getGraphQlContext().get(Operator.class);
-        if (operator == null) {
-            throw new FeatureException(FeatureException.ErrorCode.UNAUTHENTICATED, "No admin API key");
-        }
-        return operator;
+        return Operator.of(env);
     }
 
     private static Map<String, Object> payload(String field, ShopAdministration.Result<?> result) {

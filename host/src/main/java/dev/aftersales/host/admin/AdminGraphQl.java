@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import org.springframework.graphql.ExecutionGraphQlRequest;
 import org.springframework.graphql.ExecutionGraphQlResponse;
@@ -25,11 +26,11 @@ public class AdminGraphQl {
 
     private final GraphQL graphQL;
 
-    public AdminGraphQl(AdminFetchers fetchers, GraphQlExecutionSetup setup) {
+    public AdminGraphQl(List<AdminWiring> wirings, GraphQlExecutionSetup setup) {
         RuntimeWiring.Builder wiring = RuntimeWiring.newRuntimeWiring()
                 .scalar(JsonScalar.JSON)
                 .scalar(Scalars.DATE_TIME);
-        fetchers.wire(wiring);
+        wirings.forEach(w -> w.wire(wiring));
         this.graphQL = setup.configure(GraphQL.newGraphQL(new SchemaGenerator()
                 .makeExecutableSchema(new SchemaParser().parse(readSchema()), wiring.build()))).build();
     }

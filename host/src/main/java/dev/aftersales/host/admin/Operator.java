@@ -1,6 +1,7 @@
 package dev.aftersales.host.admin;
 
 import dev.aftersales.api.FeatureException;
+import graphql.schema.DataFetchingEnvironment;
 
 /**
  * Who uses the operator API: the platform (bootstrap key, every shop, plugin installation) or one shop's admin.
@@ -19,6 +20,15 @@ public record Operator(String shopId) {
 
     public boolean mayManage(String shop) {
         return isPlatform() || shopId.equals(shop);
+    }
+
+    /** The operator of an operator API request, as the API key named it. */
+    public static Operator of(DataFetchingEnvironment environment) {
+        Operator operator = environment.getGraphQlContext().get(Operator.class);
+        if (operator == null) {
+            throw new FeatureException(FeatureException.ErrorCode.UNAUTHENTICATED, "No admin API key");
+        }
+        return operator;
     }
 
     public void requirePlatform(String action) {

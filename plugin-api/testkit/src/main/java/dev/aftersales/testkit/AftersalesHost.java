@@ -161,7 +161,8 @@ public final class AftersalesHost implements BeforeAllCallback, ParameterResolve
     private Running running() {
         Running current = running;
         if (current == null) {
-            current = RUNNING.computeIfAbsent(key(), k -> Running.start(jars, extraProperties, loadFailuresAllowed));
+            current = RUNNING.computeIfAbsent(key(), k -> Running.start(jars, extraProperties, loadFailuresAllowed,
+                    databaseName(k)));
             running = current;
         }
         return current;
@@ -174,11 +175,22 @@ public final class AftersalesHost implements BeforeAllCallback, ParameterResolve
         return key;
     }
 
+    /**
+     * Each host configuration gets a database of its own, so hosts with different plugins in one JVM never work on
+     * each other's data (their inbox workers would). Hosts that name the same {@code aftersales.testkit.database}
+     * property share one, like two instances of one deployment.
+     */
+    private String databaseName(List<Path> key) {
+        String shared = extraProperties.get("aftersales.testkit.database");
+        return shared != null ? shared : "aftersales_" + Integer.toHexString(key.hashCode());
+    }
+
     /** One started host with its fakes; stopped when the JVM ends. */
     private record Running(ConfigurableApplicationContext context, int port, String platformKey, TestClock clock,
                            WireMockServer platform, GreenMail mail, Path pluginsDir) {
 
-        static Running start(List<Path> jars, Map<String, String> extraProperties, boolean loadFailuresAllowed) {
+        static Running start(List<Path> jars, Map<String, String> extraProperties, boolean loadFailuresAllowed,
+                             String database) {
             Path pluginsDir = copyJars(jars);
             WireMockServer platform = new WireMockServer(WireMockConfiguration.options().dynamicPort());
             platform.start();
@@ -193,13 +205,14 @@ public final class AftersalesHost implements BeforeAllCallback, ParameterResolve
             properties.put("aftersales.link-secret", "testkit-link-secret");
             properties.put("aftersales.jobs.enabled", "false");
             properties.put("aftersales.embedded-db.data-dir", Path.of("target", "testkit-db").toAbsolutePath().toString());
+            properties.put("aftersales.embedded-db.database", database);
             properties.put("spring.mail.host", "127.0.0.1");
             properties.put("spring.mail.port", String.valueOf(mail.getSmtp().getPort()));
             properties.put("logging.level.root", "WARN");
             properties.put("logging.level.dev.aftersales", "INFO");
             String externalDb = System.getenv("AFTERSALES_TEST_DB_URL");
             if (externalDb != null && !externalDb.isBlank()) {
-                properties.put("spring.datasource.url", externalDb);
+                properties.put("spring.datasource.url", withDatabase(externalDb, database));
                 properties.put("spring.datasource.username",
                         System.getenv().getOrDefault("AFTERSALES_TEST_DB_USER", "root"));
                 properties.put("spring.datasource.password",
@@ -226,6 +239,11 @@ public final class AftersalesHost implements BeforeAllCallback, ParameterResolve
             context.close();
             platform.stop();
             mail.stop();
+        }
+
+        /** The URL with its database name replaced: {@code jdbc:mysql://host:3306/x?y} → {@code .../<database>?y}. */
+        static String withDatabase(String url, String database) {
+            return url.replaceFirst("^(jdbc:[a-z]+://[^/]+/)[^?]*", "$1" + database);
         }
 
         private static Path copyJars(List<Path> jars) {

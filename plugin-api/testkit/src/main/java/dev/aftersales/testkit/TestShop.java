@@ -11,6 +11,7 @@ import dev.aftersales.host.plugins.LoadedPlugin;
 import dev.aftersales.host.plugins.PluginRuntime;
 import dev.aftersales.host.tenancy.Shop;
 import dev.aftersales.host.tenancy.ShopDirectory;
+import dev.aftersales.host.webhooks.Inbox;
 import java.time.Instant;
 import java.util.Map;
 import org.jooq.DSLContext;
@@ -29,6 +30,7 @@ public final class TestShop {
     private final AftersalesHost host;
     private final ShopTokens tokens;
     private final String adminKey;
+    private TestWebhooks webhooks;
 
     TestShop(String id, AftersalesHost host, ShopTokens tokens, String adminKey) {
         this.id = id;
@@ -96,6 +98,28 @@ public final class TestShop {
     /** Delivers an event to this shop's enabled features, as a webhook would; returns failed listener count. */
     public int publish(Event event) {
         return host.bean(EventBus.class).publish(id, event);
+    }
+
+    /**
+     * A webhook sender for this shop; the first call sets the shop's webhook secret through the operator API.
+     */
+    public synchronized TestWebhooks webhooks() {
+        if (webhooks == null) {
+            String secret = admin().execute("""
+                    mutation($shop: ID!) { shopWebhookSecretRotate(input: {shopId: $shop, graceMinutes: 0}) {
+                      secret userErrors { message } } }""", Map.of("shop", id))
+                    .assertNoErrors().path("shopWebhookSecretRotate.secret").asString();
+            webhooks = new TestWebhooks(host.baseUrl().resolve("/webhooks/" + id), secret, host.clock());
+        }
+        return webhooks;
+    }
+
+    /** Waits (at most 20 s) until the shop's inbox has nothing pending or being processed. */
+    public void awaitInboxProcessed() {
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() -> {
+            Map<String, Integer> counts = host.bean(Inbox.class).counts(id);
+            return counts.get(Inbox.PENDING) == 0 && counts.get(Inbox.PROCESSING) == 0;
+        });
     }
 
     /** Runs a plugin job for this shop now; fails the test when the shop has no such job enabled. */

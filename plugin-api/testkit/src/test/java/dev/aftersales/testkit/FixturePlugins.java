@@ -1,6 +1,8 @@
 package dev.aftersales.testkit;
 
 import fixtures.conflict.ConflictingFeature;
+import fixtures.connector.FixtureConnector;
+import fixtures.connector.FixtureConnectorFeature;
 import fixtures.greeting.GreetingFeature;
 import fixtures.greetingv2.GreetingV2Feature;
 import java.io.IOException;
@@ -32,6 +34,13 @@ final class FixturePlugins {
                 "greeting-v1");
     }
 
+    /** A connector reading a few webhook types; its feature has no schema and no tables. */
+    static Path connector() {
+        return jar("fixture-connector", "1.0.0", ">=1.0.0 & <2.0.0",
+                List.of(FixtureConnectorFeature.class, FixtureConnector.class),
+                List.of(FixtureConnectorFeature.class, FixtureConnector.class), "fixture-connector");
+    }
+
     static Path greetingV2() {
         return jar("greeting", "2.0.0", ">=1.0.0 & <2.0.0", GreetingV2Feature.class,
                 List.of(GreetingFeature.class, GreetingV2Feature.class), "greeting-v2");
@@ -61,6 +70,11 @@ final class FixturePlugins {
 
     private static Path jar(String id, String version, String requires, Class<?> extension, List<Class<?>> classes,
                             String resources) {
+        return jar(id, version, requires, List.of(extension), classes, resources);
+    }
+
+    private static Path jar(String id, String version, String requires, List<Class<?>> extensions,
+                            List<Class<?>> classes, String resources) {
         Manifest manifest = new Manifest();
         Attributes attributes = manifest.getMainAttributes();
         attributes.put(Attributes.Name.MANIFEST_VERSION, "1.0");
@@ -73,14 +87,16 @@ final class FixturePlugins {
             Files.createDirectories(OUT);
             Path jar = OUT.resolve(id + "-" + version + ".jar").toAbsolutePath();
             try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), manifest)) {
-                add(out, "META-INF/extensions.idx", (extension.getName() + "\n").getBytes(StandardCharsets.UTF_8));
+                StringBuilder index = new StringBuilder();
+                extensions.forEach(extension -> index.append(extension.getName()).append('\n'));
+                add(out, "META-INF/extensions.idx", index.toString().getBytes(StandardCharsets.UTF_8));
                 for (Class<?> type : classes) {
                     String entry = type.getName().replace('.', '/') + ".class";
                     add(out, entry, Files.readAllBytes(classes().resolve(entry)));
                 }
                 Path root = classes().resolve("fixtures").resolve(resources);
                 try (Stream<Path> files = Files.walk(root)) {
-                    for (Path file : files.filter(Files::isRegularFile).toList()) {
+                    for (Path file : files.filter(Files::isRegularFile).filter(f -> !f.endsWith("README")).toList()) {
                         add(out, root.relativize(file).toString().replace('\\', '/'), Files.readAllBytes(file));
                     }
                 }
