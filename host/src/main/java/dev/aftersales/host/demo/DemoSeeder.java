@@ -10,10 +10,12 @@ import dev.aftersales.host.catalog.OrderService;
 import dev.aftersales.host.plugins.LoadedPlugin;
 import dev.aftersales.host.plugins.PluginRuntime;
 import dev.aftersales.host.tenancy.ShopDirectory;
+import dev.aftersales.host.webhooks.WebhookSecrets;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -23,8 +25,9 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Demo mode only: creates the shop "demo" with a small catalog, customers with orders, and every installed plugin
- * enabled, so the quick start answers queries at once. Runs again on every start: the catalog is reset, plugins
+ * Demo mode only: creates the shop "demo" with a small catalog, customers with orders, a known webhook secret, the
+ * reference connector pointed at {@link DemoPlatform}, and every installed plugin enabled, so the quick start answers
+ * queries at once. Runs again on every start: the catalog is reset, plugins
  * installed since are enabled.
  */
 @Component
@@ -32,6 +35,10 @@ import org.springframework.stereotype.Component;
 public class DemoSeeder {
 
     public static final String SHOP_ID = "demo";
+    /** The demo shop's webhook secret, so the README's signing script works out of the box. Demo only. */
+    public static final String WEBHOOK_SECRET = "whsec_ZGVtby13ZWJob29rLXNlY3JldC1jaGFuZ2UtbWU=";
+    /** The bundled reference connector, pointed at the in-process demo platform. */
+    private static final String REFERENCE_CONNECTOR = "connector-rest";
     private static final Logger log = LoggerFactory.getLogger(DemoSeeder.class);
 
     private final ShopAdministration administration;
@@ -39,15 +46,17 @@ public class DemoSeeder {
     private final CatalogService catalog;
     private final OrderService orders;
     private final PluginRuntime plugins;
+    private final WebhookSecrets secrets;
     private final Clock clock;
 
     public DemoSeeder(ShopAdministration administration, ShopDirectory shops, CatalogService catalog,
-                      OrderService orders, PluginRuntime plugins, Clock clock) {
+                      OrderService orders, PluginRuntime plugins, WebhookSecrets secrets, Clock clock) {
         this.administration = administration;
         this.shops = shops;
         this.catalog = catalog;
         this.orders = orders;
         this.plugins = plugins;
+        this.secrets = secrets;
         this.clock = clock;
     }
 
@@ -63,6 +72,10 @@ public class DemoSeeder {
         }
         variants().forEach(variant -> catalog.save(SHOP_ID, variant));
         orders().forEach(order -> orders.save(SHOP_ID, order));
+        secrets.set(SHOP_ID, WEBHOOK_SECRET);
+        plugins.plugin(REFERENCE_CONNECTOR).ifPresent(connector -> administration.updateSettings(SHOP_ID,
+                REFERENCE_CONNECTOR, Map.of("baseUrl", "http://127.0.0.1:" + port + "/demo/platform",
+                        "apiKey", DemoPlatform.API_KEY)));
         for (LoadedPlugin plugin : plugins.plugins()) {
             administration.setEnabled(SHOP_ID, plugin.id(), true);
         }
