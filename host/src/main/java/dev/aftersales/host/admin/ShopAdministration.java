@@ -19,7 +19,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import dev.aftersales.host.jooq.tables.records.ShopPluginsRecord;
 import org.jooq.DSLContext;
+import org.jooq.TableField;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -115,22 +117,7 @@ public class ShopAdministration {
             } else {
                 plugin.get().feature().onDisable(contexts.forShop(shop.get(), plugin.get()));
             }
-            db.transaction(tx -> {
-                int updated = tx.dsl().update(SHOP_PLUGINS)
-                        .set(SHOP_PLUGINS.ENABLED, enabled)
-                        .set(SHOP_PLUGINS.UPDATED_AT, now())
-                        .where(SHOP_PLUGINS.SHOP_ID.eq(shopId).and(SHOP_PLUGINS.PLUGIN_ID.eq(pluginId)))
-                        .execute();
-                if (updated == 0) {
-                    tx.dsl().insertInto(SHOP_PLUGINS)
-                            .set(SHOP_PLUGINS.SHOP_ID, shopId)
-                            .set(SHOP_PLUGINS.PLUGIN_ID, pluginId)
-                            .set(SHOP_PLUGINS.ENABLED, enabled)
-                            .set(SHOP_PLUGINS.UPDATED_AT, now())
-                            .execute();
-                }
-                bumpVersion(tx.dsl(), shopId);
-            });
+            writeShopPlugin(shopId, pluginId, SHOP_PLUGINS.ENABLED, enabled);
         }
         return Result.ok(shops.find(shopId).orElseThrow());
     }
@@ -163,9 +150,18 @@ public class ShopAdministration {
         Map<String, Object> merged = new LinkedHashMap<>(shop.get().settingValues(pluginId));
         merged.putAll(changes);
         String settings = json.writeValueAsString(merged);
+        writeShopPlugin(shopId, pluginId, SHOP_PLUGINS.SETTINGS, settings);
+        return Result.ok(shops.find(shopId).orElseThrow());
+    }
+
+    /**
+     * Sets one column of the shop's row for the plugin (creating the row, disabled, if there is none) and bumps the
+     * shop's configuration version in the same transaction.
+     */
+    private <T> void writeShopPlugin(String shopId, String pluginId, TableField<ShopPluginsRecord, T> column, T value) {
         db.transaction(tx -> {
             int updated = tx.dsl().update(SHOP_PLUGINS)
-                    .set(SHOP_PLUGINS.SETTINGS, settings)
+                    .set(column, value)
                     .set(SHOP_PLUGINS.UPDATED_AT, now())
                     .where(SHOP_PLUGINS.SHOP_ID.eq(shopId).and(SHOP_PLUGINS.PLUGIN_ID.eq(pluginId)))
                     .execute();
@@ -174,13 +170,12 @@ public class ShopAdministration {
                         .set(SHOP_PLUGINS.SHOP_ID, shopId)
                         .set(SHOP_PLUGINS.PLUGIN_ID, pluginId)
                         .set(SHOP_PLUGINS.ENABLED, false)
-                        .set(SHOP_PLUGINS.SETTINGS, settings)
+                        .set(column, value)
                         .set(SHOP_PLUGINS.UPDATED_AT, now())
                         .execute();
             }
             bumpVersion(tx.dsl(), shopId);
         });
-        return Result.ok(shops.find(shopId).orElseThrow());
     }
 
     private static void bumpVersion(DSLContext tx, String shopId) {

@@ -7,8 +7,6 @@ import dev.aftersales.api.catalog.Money;
 import dev.aftersales.api.catalog.Variant;
 import dev.aftersales.host.jooq.tables.records.CatalogVariantsRecord;
 import java.time.Clock;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,29 +43,9 @@ public class CatalogService {
         return byId;
     }
 
-    /** Inserts or replaces a variant in the mirror (demo seeding, tests; webhooks later). */
+    /** Inserts or replaces a variant in the mirror (demo seeding, tests; webhooks go through MirrorUpdates). */
     public void save(String shopId, Variant variant) {
-        LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
-        db.transaction(tx -> {
-            tx.dsl().deleteFrom(CATALOG_VARIANTS)
-                    .where(CATALOG_VARIANTS.SHOP_ID.eq(shopId).and(CATALOG_VARIANTS.VARIANT_ID.eq(variant.id())))
-                    .execute();
-            tx.dsl().insertInto(CATALOG_VARIANTS)
-                    .set(CATALOG_VARIANTS.SHOP_ID, shopId)
-                    .set(CATALOG_VARIANTS.VARIANT_ID, variant.id())
-                    .set(CATALOG_VARIANTS.PRODUCT_ID, variant.productId())
-                    .set(CATALOG_VARIANTS.SKU, variant.sku())
-                    .set(CATALOG_VARIANTS.PRODUCT_NAME, variant.productName())
-                    .set(CATALOG_VARIANTS.NAME, variant.name())
-                    .set(CATALOG_VARIANTS.PRICE, variant.price().amount())
-                    .set(CATALOG_VARIANTS.CURRENCY, variant.price().currency())
-                    .set(CATALOG_VARIANTS.STOCK, variant.stock())
-                    .set(CATALOG_VARIANTS.PURCHASABLE, variant.purchasable())
-                    .set(CATALOG_VARIANTS.URL, variant.url())
-                    .set(CATALOG_VARIANTS.IMAGE_URL, variant.imageUrl())
-                    .set(CATALOG_VARIANTS.UPDATED_AT, now)
-                    .execute();
-        });
+        db.transaction(tx -> MirrorRows.replaceVariant(tx.dsl(), shopId, variant, clock.instant(), null));
     }
 
     private static Variant toVariant(CatalogVariantsRecord row) {

@@ -24,8 +24,6 @@ import dev.aftersales.host.jooq.tables.records.CatalogVariantsRecord;
 import dev.aftersales.host.jooq.tables.records.OrdersRecord;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -69,42 +67,13 @@ public class MirrorUpdates {
         }
         List<Event> events = new ArrayList<>();
         if (stored == null) {
-            tx.insertInto(CATALOG_VARIANTS)
-                    .set(CATALOG_VARIANTS.SHOP_ID, shopId)
-                    .set(CATALOG_VARIANTS.VARIANT_ID, variant.id())
-                    .set(CATALOG_VARIANTS.PRODUCT_ID, variant.productId())
-                    .set(CATALOG_VARIANTS.SKU, variant.sku())
-                    .set(CATALOG_VARIANTS.PRODUCT_NAME, variant.productName())
-                    .set(CATALOG_VARIANTS.NAME, variant.name())
-                    .set(CATALOG_VARIANTS.PRICE, variant.price().amount())
-                    .set(CATALOG_VARIANTS.CURRENCY, variant.price().currency())
-                    .set(CATALOG_VARIANTS.STOCK, variant.stock())
-                    .set(CATALOG_VARIANTS.PURCHASABLE, variant.purchasable())
-                    .set(CATALOG_VARIANTS.URL, variant.url())
-                    .set(CATALOG_VARIANTS.IMAGE_URL, variant.imageUrl())
-                    .set(CATALOG_VARIANTS.UPDATED_AT, utc(asOf))
-                    .set(CATALOG_VARIANTS.SOURCE_UPDATED_AT, utc(asOf))
-                    .execute();
+            MirrorRows.replaceVariant(tx, shopId, variant, asOf, asOf);
             priceHistory(tx, shopId, variant.id(), variant.price(), asOf);
             stockHistory(tx, shopId, variant.id(), variant.stock(), asOf);
             return events;
         }
         Money oldPrice = new Money(stored.getPrice(), stored.getCurrency());
-        tx.update(CATALOG_VARIANTS)
-                .set(CATALOG_VARIANTS.PRODUCT_ID, variant.productId())
-                .set(CATALOG_VARIANTS.SKU, variant.sku())
-                .set(CATALOG_VARIANTS.PRODUCT_NAME, variant.productName())
-                .set(CATALOG_VARIANTS.NAME, variant.name())
-                .set(CATALOG_VARIANTS.PRICE, variant.price().amount())
-                .set(CATALOG_VARIANTS.CURRENCY, variant.price().currency())
-                .set(CATALOG_VARIANTS.STOCK, variant.stock())
-                .set(CATALOG_VARIANTS.PURCHASABLE, variant.purchasable())
-                .set(CATALOG_VARIANTS.URL, variant.url())
-                .set(CATALOG_VARIANTS.IMAGE_URL, variant.imageUrl())
-                .set(CATALOG_VARIANTS.UPDATED_AT, utc(asOf))
-                .set(CATALOG_VARIANTS.SOURCE_UPDATED_AT, utc(asOf))
-                .where(CATALOG_VARIANTS.SHOP_ID.eq(shopId).and(CATALOG_VARIANTS.VARIANT_ID.eq(variant.id())))
-                .execute();
+        MirrorRows.replaceVariant(tx, shopId, variant, asOf, asOf);
         if (!samePrice(oldPrice, variant.price())) {
             priceHistory(tx, shopId, variant.id(), variant.price(), asOf);
             events.add(new PriceChanged(variant.id(), oldPrice, variant.price()));
@@ -173,34 +142,7 @@ public class MirrorUpdates {
             return List.of();
         }
         int returnedBefore = stored == null ? 0 : returnedQuantity(tx, shopId, order.id());
-        tx.deleteFrom(ORDER_LINES).where(ORDER_LINES.SHOP_ID.eq(shopId).and(ORDER_LINES.ORDER_ID.eq(order.id())))
-                .execute();
-        tx.deleteFrom(ORDERS).where(ORDERS.SHOP_ID.eq(shopId).and(ORDERS.ORDER_ID.eq(order.id()))).execute();
-        tx.insertInto(ORDERS)
-                .set(ORDERS.SHOP_ID, shopId)
-                .set(ORDERS.ORDER_ID, order.id())
-                .set(ORDERS.CUSTOMER_ID, order.customerId())
-                .set(ORDERS.PLACED_AT, utc(order.placedAt()))
-                .set(ORDERS.STATUS, order.status().name())
-                .set(ORDERS.TOTAL, order.total().amount())
-                .set(ORDERS.CURRENCY, order.total().currency())
-                .set(ORDERS.SOURCE_UPDATED_AT, utc(asOf))
-                .execute();
-        int lineNo = 0;
-        for (OrderLine line : order.lines()) {
-            tx.insertInto(ORDER_LINES)
-                    .set(ORDER_LINES.SHOP_ID, shopId)
-                    .set(ORDER_LINES.ORDER_ID, order.id())
-                    .set(ORDER_LINES.LINE_NO, ++lineNo)
-                    .set(ORDER_LINES.VARIANT_ID, line.variantId())
-                    .set(ORDER_LINES.PRODUCT_ID, line.productId())
-                    .set(ORDER_LINES.NAME, line.name())
-                    .set(ORDER_LINES.QUANTITY, line.quantity())
-                    .set(ORDER_LINES.UNIT_PRICE, line.unitPrice().amount())
-                    .set(ORDER_LINES.CURRENCY, line.unitPrice().currency())
-                    .set(ORDER_LINES.RETURNED_QUANTITY, line.returnedQuantity())
-                    .execute();
-        }
+        MirrorRows.replaceOrder(tx, shopId, order, asOf);
         List<Event> events = new ArrayList<>();
         Order.OrderStatus before = stored == null ? null : Order.OrderStatus.valueOf(stored.getStatus());
         if (stored == null) {
@@ -286,8 +228,7 @@ public class MirrorUpdates {
         return a.amount().compareTo(b.amount()) == 0 && a.currency().equals(b.currency());
     }
 
-    /** Millisecond precision, as the columns store it, so the same fact compares equal to itself. */
     private static LocalDateTime utc(Instant instant) {
-        return LocalDateTime.ofInstant(instant.truncatedTo(ChronoUnit.MILLIS), ZoneOffset.UTC);
+        return MirrorRows.utc(instant);
     }
 }

@@ -9,7 +9,6 @@ import dev.aftersales.api.catalog.OrderLine;
 import dev.aftersales.api.catalog.Orders;
 import dev.aftersales.host.jooq.tables.records.OrderLinesRecord;
 import dev.aftersales.host.jooq.tables.records.OrdersRecord;
-import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
@@ -32,38 +31,9 @@ public class OrderService {
         return new ShopOrders(shopId);
     }
 
-    /** Inserts or replaces an order with its lines (demo seeding, tests; webhooks later). */
+    /** Inserts or replaces an order with its lines (demo seeding, tests; webhooks go through MirrorUpdates). */
     public void save(String shopId, Order order) {
-        db.transaction(tx -> {
-            DSLContext dsl = tx.dsl();
-            dsl.deleteFrom(ORDER_LINES).where(ORDER_LINES.SHOP_ID.eq(shopId).and(ORDER_LINES.ORDER_ID.eq(order.id())))
-                    .execute();
-            dsl.deleteFrom(ORDERS).where(ORDERS.SHOP_ID.eq(shopId).and(ORDERS.ORDER_ID.eq(order.id()))).execute();
-            dsl.insertInto(ORDERS)
-                    .set(ORDERS.SHOP_ID, shopId)
-                    .set(ORDERS.ORDER_ID, order.id())
-                    .set(ORDERS.CUSTOMER_ID, order.customerId())
-                    .set(ORDERS.PLACED_AT, LocalDateTime.ofInstant(order.placedAt(), ZoneOffset.UTC))
-                    .set(ORDERS.STATUS, order.status().name())
-                    .set(ORDERS.TOTAL, order.total().amount())
-                    .set(ORDERS.CURRENCY, order.total().currency())
-                    .execute();
-            int lineNo = 0;
-            for (OrderLine line : order.lines()) {
-                dsl.insertInto(ORDER_LINES)
-                        .set(ORDER_LINES.SHOP_ID, shopId)
-                        .set(ORDER_LINES.ORDER_ID, order.id())
-                        .set(ORDER_LINES.LINE_NO, ++lineNo)
-                        .set(ORDER_LINES.VARIANT_ID, line.variantId())
-                        .set(ORDER_LINES.PRODUCT_ID, line.productId())
-                        .set(ORDER_LINES.NAME, line.name())
-                        .set(ORDER_LINES.QUANTITY, line.quantity())
-                        .set(ORDER_LINES.UNIT_PRICE, line.unitPrice().amount())
-                        .set(ORDER_LINES.CURRENCY, line.unitPrice().currency())
-                        .set(ORDER_LINES.RETURNED_QUANTITY, line.returnedQuantity())
-                        .execute();
-            }
-        });
+        db.transaction(tx -> MirrorRows.replaceOrder(tx.dsl(), shopId, order, null));
     }
 
     private List<Order> withLines(String shopId, List<OrdersRecord> orders) {

@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,6 +33,7 @@ public class Inbox {
     public static final String DEAD = "DEAD";
 
     private static final Duration LEASE = Duration.ofMinutes(2);
+    private static final Logger log = LoggerFactory.getLogger(Inbox.class);
 
     private final DSLContext db;
     private final Clock clock;
@@ -104,6 +107,7 @@ public class Inbox {
     }
 
     public void dead(long id, String reason, String derivedEvents, String pendingPlugins) {
+        log.warn("Inbox event {} is a dead letter: {}", id, reason);
         db.update(INBOX_EVENTS)
                 .set(INBOX_EVENTS.STATE, DEAD)
                 .set(INBOX_EVENTS.PROCESSED_AT, now())

@@ -35,13 +35,13 @@ class InboxResumeTest {
         assertThat(crashing.bean(Inbox.class).claim(2)).hasSize(2);
 
         survivor.baseUrl(); // starts the second instance, whose workers take up what is pending
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).until(() ->
-                survivor.bean(Inbox.class).counts(shop.id()).get(Inbox.DONE) == 4);
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(survivor.bean(Inbox.class).counts(shop.id())).containsEntry(Inbox.DONE, 4));
         assertThat(survivor.bean(Inbox.class).counts(shop.id())).containsEntry(Inbox.PROCESSING, 2);
 
         survivor.clock().advance(Duration.ofMinutes(3)); // the dead worker's lease runs out
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).until(() ->
-                survivor.bean(Inbox.class).counts(shop.id()).get(Inbox.DONE) == 6);
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(survivor.bean(Inbox.class).counts(shop.id())).containsEntry(Inbox.DONE, 6));
         assertThat(shop.sql().select(Tables.CATALOG_VARIANTS.STOCK).from(Tables.CATALOG_VARIANTS)
                 .where(Tables.CATALOG_VARIANTS.SHOP_ID.eq(shop.id())).fetchOne(Tables.CATALOG_VARIANTS.STOCK))
                 .isEqualTo(16);

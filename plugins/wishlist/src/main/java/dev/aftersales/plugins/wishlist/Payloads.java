@@ -1,12 +1,14 @@
 package dev.aftersales.plugins.wishlist;
 
 import dev.aftersales.api.graphql.UserError;
+import dev.aftersales.api.platform.Cart;
 import java.util.List;
 
 /**
  * The payloads of the wishlist mutations, as the schema fragment declares them. Each has {@code userErrors}; on a
  * user error the result fields are null and nothing was changed (except for the guest merge, which keeps what fits
- * and lists the rest as errors). Public because the host reads their components by reflection.
+ * and lists the rest as errors, and the cart, which takes the available items and lists the rest as errors). Public
+ * because the host reads their components by reflection.
  */
 public final class Payloads {
 
@@ -70,6 +72,17 @@ public final class Payloads {
 
         static MergeGuestPayload failed(UserError error) {
             return new MergeGuestPayload(null, 0, List.of(error));
+        }
+    }
+
+    /**
+     * {@code WishlistItemsToCartPayload}: the platform's cart ({@code WishlistCart}), with per-item errors for the
+     * items left out; no cart when none could go in or the platform failed.
+     */
+    public record ItemsToCartPayload(Cart cart, List<UserError> userErrors) {
+
+        static ItemsToCartPayload failed(UserError error) {
+            return new ItemsToCartPayload(null, List.of(error));
         }
     }
 }

@@ -18,6 +18,12 @@ final class UserErrors {
     static final String ALREADY_MERGED = "ALREADY_MERGED";
     /** The shop does not allow sharing wishlists. */
     static final String SHARING_DISABLED = "SHARING_DISABLED";
+    /** The item's variant is still sold, but none is in stock (wishlistItemsToCart). */
+    static final String OUT_OF_STOCK = "OUT_OF_STOCK";
+    /** The shop no longer sells the item's variant, or its catalog no longer has it (wishlistItemsToCart). */
+    static final String DISCONTINUED = "DISCONTINUED";
+    /** The shop platform failed, refused or did not answer in time; no cart was made (wishlistItemsToCart). */
+    static final String PLATFORM_UNAVAILABLE = "PLATFORM_UNAVAILABLE";
 
     private UserErrors() {
     }

@@ -19,6 +19,7 @@ import org.pf4j.Extension;
  *   <li>{@link ListMutations}, {@link ItemMutations} — create, rename, delete, clear; add, update, remove, copy, move;</li>
  *   <li>{@link GuestWishlists} — guest tokens, the guest's list, the merge at login, expiry;</li>
  *   <li>{@link WishlistSharing} — share links and their revocation;</li>
+ *   <li>{@link WishlistCarts} — a cart on the shop platform with a list's available items;</li>
  *   <li>{@link WishlistPrivacy} — GDPR export and erase; {@link WishlistReports} — operator reports;</li>
  *   <li>{@link WishlistRepository}, {@link GuestRepository} — all SQL, always scoped to the shop.</li>
  * </ul>
@@ -37,6 +38,7 @@ public class WishlistFeature implements Feature {
     private final WishlistFetchers fetchers = new WishlistFetchers();
     private final ListMutations listMutations;
     private final ItemMutations itemMutations;
+    private final WishlistCarts carts;
     private final WishlistPrivacy privacy = new WishlistPrivacy();
 
     /** PF4J creates extensions through their no-argument constructor. */
@@ -46,6 +48,7 @@ public class WishlistFeature implements Feature {
         this.sharing = new WishlistSharing(tokens);
         this.listMutations = new ListMutations(guests);
         this.itemMutations = new ItemMutations(guests);
+        this.carts = new WishlistCarts(guests);
     }
 
     @Override
@@ -62,6 +65,7 @@ public class WishlistFeature implements Feature {
         itemMutations.register(wiring);
         sharing.register(wiring);
         guests.register(wiring);
+        carts.register(wiring);
         wiring.listen(CustomerDeleted.class, (shop, event) -> privacy.erase(shop, event.customerId()));
     }
 

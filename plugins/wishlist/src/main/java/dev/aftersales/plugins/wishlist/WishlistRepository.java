@@ -240,6 +240,21 @@ final class WishlistRepository {
     }
 
     /** Those of the given items that lie on the owner's lists, by id, locked for a change. */
+    /** The owner's items among these ids, by id, without locking (for reads that change nothing). */
+    Map<Long, WishlistItem> items(Owner owner, Collection<Long> itemIds) {
+        Map<Long, WishlistItem> items = new LinkedHashMap<>();
+        if (itemIds.isEmpty()) {
+            return items;
+        }
+        db.select(ITEM.fields())
+                .from(ITEM)
+                .join(LIST).on(LIST.ID.eq(ITEM.LIST_ID))
+                .where(ITEM.SHOP_ID.eq(shopId), LIST.SHOP_ID.eq(shopId), ITEM.ID.in(itemIds), ownedBy(owner))
+                .fetch(WishlistRepository::toItem)
+                .forEach(item -> items.put(item.id(), item));
+        return items;
+    }
+
     Map<Long, WishlistItem> lockItems(Owner owner, Collection<Long> itemIds) {
         Map<Long, WishlistItem> items = new LinkedHashMap<>();
         if (itemIds.isEmpty()) {

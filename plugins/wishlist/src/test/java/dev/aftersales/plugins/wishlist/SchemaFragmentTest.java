@@ -9,6 +9,8 @@ import dev.aftersales.api.graphql.BatchLoader;
 import dev.aftersales.api.graphql.Connection;
 import dev.aftersales.api.graphql.FieldResolver;
 import dev.aftersales.api.jobs.Job;
+import dev.aftersales.api.platform.Cart;
+import dev.aftersales.api.platform.CartLine;
 import graphql.language.DescribedNode;
 import graphql.language.Description;
 import graphql.language.FieldDefinition;
@@ -147,7 +149,10 @@ class SchemaFragmentTest {
                 Map.entry("WishlistItemRemovePayload", Payloads.ItemRemovePayload.class),
                 Map.entry("WishlistSharePayload", Payloads.SharePayload.class),
                 Map.entry("GuestWishlistStartPayload", Payloads.GuestStartPayload.class),
-                Map.entry("WishlistMergeGuestPayload", Payloads.MergeGuestPayload.class));
+                Map.entry("WishlistMergeGuestPayload", Payloads.MergeGuestPayload.class),
+                Map.entry("WishlistItemsToCartPayload", Payloads.ItemsToCartPayload.class),
+                Map.entry("WishlistCart", Cart.class),
+                Map.entry("WishlistCartLine", CartLine.class));
         Set<String> ownObjectTypes = new HashSet<>();
         fragment.types().values().stream().filter(ObjectTypeDefinition.class::isInstance)
                 .forEach(type -> ownObjectTypes.add(type.getName()));

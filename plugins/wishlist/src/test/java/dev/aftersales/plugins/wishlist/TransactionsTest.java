@@ -8,6 +8,7 @@ import dev.aftersales.api.Links;
 import dev.aftersales.api.catalog.Catalog;
 import dev.aftersales.api.catalog.Orders;
 import dev.aftersales.api.events.Events;
+import dev.aftersales.api.platform.ShopPlatform;
 import dev.aftersales.api.settings.Settings;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -76,5 +77,6 @@ class TransactionsTest {
         public Orders orders() { throw new UnsupportedOperationException(); }
         public Links links() { throw new UnsupportedOperationException(); }
         public Events events() { throw new UnsupportedOperationException(); }
+        public ShopPlatform platform() { throw new UnsupportedOperationException(); }
     }
 }

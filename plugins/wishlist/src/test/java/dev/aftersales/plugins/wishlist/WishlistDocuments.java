@@ -78,6 +78,14 @@ final class WishlistDocuments {
               wishlistMergeGuest(input: $input) { mergedItemCount wishlist { %s } %s }
             }""".formatted(LIST_FIELDS, USER_ERRORS);
 
+    static final String ITEMS_TO_CART = """
+            mutation($input: WishlistItemsToCartInput!) {
+              wishlistItemsToCart(input: $input) {
+                cart { id checkoutUrl lines { variantId quantity variant { id name inStock } } }
+                %s
+              }
+            }""".formatted(USER_ERRORS);
+
     static final String LISTS = """
             query($first: Int, $after: String) {
               viewer {
@@ -140,6 +148,6 @@ final class WishlistDocuments {
 
     /** Every document above, for the schema check. */
     static final String[] ALL = {CREATE, RENAME, DELETE, CLEAR, ITEM_ADD, ITEM_UPDATE, ITEM_REMOVE, ITEMS_COPY,
-            ITEMS_MOVE, SHARE, UNSHARE, GUEST_START, MERGE_GUEST, LISTS, LIST, DEFAULT_LIST, LISTS_WITH_ITEMS,
-            IN_WISHLISTS, SHARED, GUEST_LIST};
+            ITEMS_MOVE, SHARE, UNSHARE, GUEST_START, MERGE_GUEST, ITEMS_TO_CART, LISTS, LIST, DEFAULT_LIST,
+            LISTS_WITH_ITEMS, IN_WISHLISTS, SHARED, GUEST_LIST};
 }
