@@ -47,16 +47,19 @@ public class DemoSeeder {
     private final OrderService orders;
     private final PluginRuntime plugins;
     private final WebhookSecrets secrets;
+    private final DemoWishlists wishlists;
     private final Clock clock;
 
     public DemoSeeder(ShopAdministration administration, ShopDirectory shops, CatalogService catalog,
-                      OrderService orders, PluginRuntime plugins, WebhookSecrets secrets, Clock clock) {
+                      OrderService orders, PluginRuntime plugins, WebhookSecrets secrets, DemoWishlists wishlists,
+                      Clock clock) {
         this.administration = administration;
         this.shops = shops;
         this.catalog = catalog;
         this.orders = orders;
         this.plugins = plugins;
         this.secrets = secrets;
+        this.wishlists = wishlists;
         this.clock = clock;
     }
 
@@ -79,6 +82,7 @@ public class DemoSeeder {
         for (LoadedPlugin plugin : plugins.plugins()) {
             administration.setEnabled(SHOP_ID, plugin.id(), true);
         }
+        wishlists.seed(port);
         log.info("Demo shop '{}' ready with plugins {}; get a customer token: curl -X POST "
                 + "'http://localhost:{}/demo/token?customer=anna'", SHOP_ID,
                 plugins.plugins().stream().map(LoadedPlugin::id).sorted().toList(), port);
