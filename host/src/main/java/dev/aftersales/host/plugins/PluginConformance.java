@@ -25,9 +25,10 @@ import org.flywaydb.core.api.logging.LogFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * The checks every plugin must pass, run by the testkit before a plugin's tests (and available to operators): its
- * schema merges, each mutation payload has {@code userErrors: [UserError!]!}, each of its tables has
- * {@code shop_id}, its migrations apply to an empty database, and export/erase run for an unknown customer.
+ * The checks every plugin must pass, run by the testkit before a plugin's tests: its schema merges, everything in
+ * it is described, each mutation takes one {@code input} and returns a payload with {@code userErrors: [UserError!]!},
+ * each field it adds to an existing type has a resolver, each of its tables has {@code shop_id}, its migrations apply
+ * to an empty database, and export/erase run for an unknown customer.
  */
 @Component
 public class PluginConformance {
@@ -61,11 +62,24 @@ public class PluginConformance {
         List<String> problems = new ArrayList<>();
         mutationsWithoutUserErrors(plugin).forEach(field -> problems.add(plugin.id() + ": mutation " + field
                 + " returns a payload without 'userErrors: [UserError!]!'"));
+        SchemaConventions conventions = SchemaConventions.of(plugin.schemaFragment());
+        conventions.undescribed().forEach(element -> problems.add(plugin.id() + ": " + element
+                + " has no description (frontend developers read them in GraphiQL and generated types)"));
+        conventions.mutationsWithoutSingleInput().forEach(field -> problems.add(plugin.id() + ": mutation " + field
+                + " must take exactly one argument, 'input', of a non-null input type"));
+        plugin.contribution().extensionFields().stream()
+                .filter(field -> !plugin.wiring().resolvers().containsKey(coordinate(field)))
+                .forEach(field -> problems.add(plugin.id() + ": " + field + " has no resolver"));
         migrations.tablesWithoutShopId(plugin.descriptor()).forEach(table -> problems.add(plugin.id() + ": table "
                 + table + " has no shop_id column"));
         migrateEmptyDatabase(plugin).ifPresent(problems::add);
         exportAndEraseUnknownCustomer(plugin).ifPresent(problems::add);
         return problems;
+    }
+
+    private static FeatureWiring.FieldCoordinate coordinate(String typeDotField) {
+        int dot = typeDotField.indexOf('.');
+        return new FeatureWiring.FieldCoordinate(typeDotField.substring(0, dot), typeDotField.substring(dot + 1));
     }
 
     private List<String> mutationsWithoutUserErrors(LoadedPlugin plugin) {

@@ -5,6 +5,7 @@ import fixtures.connector.FixtureConnector;
 import fixtures.connector.FixtureConnectorFeature;
 import fixtures.greeting.GreetingFeature;
 import fixtures.greetingv2.GreetingV2Feature;
+import fixtures.sloppy.SloppyFeature;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
@@ -49,6 +50,11 @@ final class FixturePlugins {
     static Path conflicting() {
         return jar("conflicting", "1.0.0", ">=1.0.0 & <2.0.0", ConflictingFeature.class,
                 List.of(ConflictingFeature.class), "conflicting");
+    }
+
+    /** A plugin that breaks the conventions the free checks enforce. */
+    static Path sloppy() {
+        return jar("sloppy", "1.0.0", ">=1.0.0 & <2.0.0", SloppyFeature.class, List.of(SloppyFeature.class), "sloppy");
     }
 
     /** A plugin that needs a plugin API this host does not provide. */

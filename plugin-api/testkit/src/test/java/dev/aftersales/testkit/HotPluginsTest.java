@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.aftersales.host.plugins.LoadedPlugin;
+import dev.aftersales.host.plugins.PluginConformance;
 import dev.aftersales.host.plugins.PluginRuntime;
 import java.io.IOException;
 import java.lang.ref.WeakReference;
@@ -11,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.MethodOrderer;
@@ -122,6 +124,24 @@ class HotPluginsTest {
 
         assertThat(refused.errorCodes()).containsExactly("FORBIDDEN");
         assertThat(host.bean(PluginRuntime.class).plugins()).isEmpty();
+    }
+
+    @Test
+    @Order(6)
+    void theFreeChecksNameEveryBrokenConvention() {
+        install(FixturePlugins.sloppy());
+
+        List<String> problems = host.bean(PluginConformance.class).problems(true);
+
+        assertThat(problems).contains(
+                "sloppy: mutation sloppySet returns a payload without 'userErrors: [UserError!]!'",
+                "sloppy: mutation sloppySet must take exactly one argument, 'input', of a non-null input type",
+                "sloppy: Query.sloppyThings has no resolver",
+                "sloppy: table sloppy_things has no shop_id column");
+        assertThat(problems).anyMatch(problem -> problem.startsWith("sloppy: Query.sloppyThings has no description"));
+        assertThat(problems).anyMatch(problem -> problem.startsWith("sloppy: type SloppyThing has no description"));
+        assertThat(problems).anyMatch(problem -> problem.startsWith("sloppy: Mutation.sloppySet(a) has no description"));
+        uninstall("sloppy");
     }
 
     private static GraphQlResult install(Path jar) {
