@@ -66,7 +66,7 @@ public class PluginConformance {
         conventions.undescribed().forEach(element -> problems.add(plugin.id() + ": " + element
                 + " has no description (frontend developers read them in GraphiQL and generated types)"));
         conventions.mutationsWithoutSingleInput().forEach(field -> problems.add(plugin.id() + ": mutation " + field
-                + " must take exactly one argument, 'input', of a non-null input type"));
+                + " must take exactly one argument, named 'input'"));
         plugin.contribution().extensionFields().stream()
                 .filter(field -> !plugin.wiring().resolvers().containsKey(coordinate(field)))
                 .forEach(field -> problems.add(plugin.id() + ": " + field + " has no resolver"));

@@ -9,7 +9,6 @@ import graphql.language.FieldDefinition;
 import graphql.language.InputObjectTypeDefinition;
 import graphql.language.InputValueDefinition;
 import graphql.language.InterfaceTypeDefinition;
-import graphql.language.NonNullType;
 import graphql.language.ObjectTypeDefinition;
 import graphql.language.ObjectTypeExtensionDefinition;
 import graphql.language.SDLExtensionDefinition;
@@ -20,7 +19,8 @@ import java.util.List;
 
 /**
  * The storefront schema's conventions, checked on a plugin's fragment: every type, field, argument, input field and
- * enum value has a description, and every mutation takes exactly one non-null argument named {@code input}.
+ * enum value has a description, and every mutation takes exactly one argument, named {@code input} (nullable only
+ * when all its fields are optional).
  */
 record SchemaConventions(List<String> undescribed, List<String> mutationsWithoutSingleInput) {
 
@@ -53,8 +53,7 @@ record SchemaConventions(List<String> undescribed, List<String> mutationsWithout
             if (type instanceof ObjectTypeExtensionDefinition mutation && "Mutation".equals(mutation.getName())) {
                 for (FieldDefinition field : mutation.getFieldDefinitions()) {
                     List<InputValueDefinition> arguments = field.getInputValueDefinitions();
-                    if (arguments.size() != 1 || !"input".equals(arguments.getFirst().getName())
-                            || !(arguments.getFirst().getType() instanceof NonNullType)) {
+                    if (arguments.size() != 1 || !"input".equals(arguments.getFirst().getName())) {
                         mutations.add(field.getName());
                     }
                 }

@@ -135,7 +135,7 @@ class HotPluginsTest {
 
         assertThat(problems).contains(
                 "sloppy: mutation sloppySet returns a payload without 'userErrors: [UserError!]!'",
-                "sloppy: mutation sloppySet must take exactly one argument, 'input', of a non-null input type",
+                "sloppy: mutation sloppySet must take exactly one argument, named 'input'",
                 "sloppy: Query.sloppyThings has no resolver",
                 "sloppy: table sloppy_things has no shop_id column");
         assertThat(problems).anyMatch(problem -> problem.startsWith("sloppy: Query.sloppyThings has no description"));
