@@ -17,6 +17,7 @@ public final class FeatureWiring implements Wiring {
 
     private final String featureId;
     private final Map<FieldCoordinate, FieldResolver> resolvers = new LinkedHashMap<>();
+    private final Map<FieldCoordinate, FieldResolver> adminResolvers = new LinkedHashMap<>();
     private final Map<String, BatchLoader<?, ?>> batchLoaders = new LinkedHashMap<>();
     private final List<Listener<?>> listeners = new ArrayList<>();
     private final List<JobDefinition> jobs = new ArrayList<>();
@@ -30,6 +31,15 @@ public final class FeatureWiring implements Wiring {
         FieldCoordinate coordinate = new FieldCoordinate(type, field);
         if (resolvers.putIfAbsent(coordinate, resolver) != null) {
             throw new IllegalArgumentException(featureId + " registered a resolver for " + coordinate + " twice");
+        }
+    }
+
+    @Override
+    public void adminField(String type, String field, FieldResolver resolver) {
+        FieldCoordinate coordinate = new FieldCoordinate(type, field);
+        if (adminResolvers.putIfAbsent(coordinate, resolver) != null) {
+            throw new IllegalArgumentException(featureId + " registered an operator resolver for " + coordinate
+                    + " twice");
         }
     }
 
@@ -62,6 +72,10 @@ public final class FeatureWiring implements Wiring {
 
     public Map<FieldCoordinate, FieldResolver> resolvers() {
         return Map.copyOf(resolvers);
+    }
+
+    public Map<FieldCoordinate, FieldResolver> adminResolvers() {
+        return Map.copyOf(adminResolvers);
     }
 
     public Map<String, BatchLoader<?, ?>> batchLoaders() {

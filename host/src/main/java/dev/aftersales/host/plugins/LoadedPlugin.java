@@ -12,7 +12,8 @@ import java.util.Set;
  * registered, the tables its migrations created, and its connector to a shop platform if it is one. {@code generation} changes on every load, so an upgraded plugin never reuses an old cached schema.
  */
 public record LoadedPlugin(String id, String version, String requires, Path jar, Feature feature, FeatureDescriptor descriptor,
-                           String schemaFragment, SchemaContribution contribution, FeatureWiring wiring,
+                           String schemaFragment, String adminFragment, SchemaContribution contribution,
+                           FeatureWiring wiring,
                            Set<String> tables, Optional<Connector> connector, ClassLoader classLoader,
                            long generation) {
 

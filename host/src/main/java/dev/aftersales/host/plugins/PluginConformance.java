@@ -1,6 +1,7 @@
 package dev.aftersales.host.plugins;
 
 import dev.aftersales.api.FeatureContext;
+import dev.aftersales.host.admin.AdminGraphQl;
 import dev.aftersales.host.graphql.SchemaAssembler;
 import dev.aftersales.host.tenancy.Shop;
 import graphql.schema.GraphQLFieldDefinition;
@@ -38,14 +39,16 @@ public class PluginConformance {
     private final PluginMigrations migrations;
     private final FeatureContexts contexts;
     private final DataSource dataSource;
+    private final AdminGraphQl adminGraphQl;
 
     public PluginConformance(PluginRuntime runtime, SchemaAssembler assembler, PluginMigrations migrations,
-                             FeatureContexts contexts, DataSource dataSource) {
+                             FeatureContexts contexts, DataSource dataSource, AdminGraphQl adminGraphQl) {
         this.runtime = runtime;
         this.assembler = assembler;
         this.migrations = migrations;
         this.contexts = contexts;
         this.dataSource = dataSource;
+        this.adminGraphQl = adminGraphQl;
     }
 
     /** Every problem of every loaded plugin; with {@code includeLoadFailures}, jars that failed to load too. */
@@ -65,6 +68,10 @@ public class PluginConformance {
         SchemaConventions conventions = SchemaConventions.of(plugin.schemaFragment());
         conventions.undescribed().forEach(element -> problems.add(plugin.id() + ": " + element
                 + " has no description (frontend developers read them in GraphiQL and generated types)"));
+        SchemaConventions.of(plugin.adminFragment()).undescribed().forEach(element -> problems.add(plugin.id()
+                + ": operator API " + element + " has no description"));
+        adminGraphQl.problemOf(plugin.id()).ifPresent(problem -> problems.add(plugin.id()
+                + ": operator API fields left out: " + problem));
         conventions.mutationsWithoutSingleInput().forEach(field -> problems.add(plugin.id() + ": mutation " + field
                 + " must take exactly one argument, named 'input'"));
         plugin.contribution().extensionFields().stream()

@@ -210,7 +210,8 @@ public class PluginRuntime implements SmartLifecycle {
                         + "' differs from its Plugin-Id '" + pluginId + "'");
             }
             ClassLoader classLoader = wrapper.getPluginClassLoader();
-            String fragment = readFragment(classLoader, descriptor);
+            String fragment = readResource(classLoader, descriptor.schemaResource(), pluginId);
+            String adminFragment = readResource(classLoader, descriptor.adminSchemaResource(), pluginId);
             SchemaContribution contribution = parseContribution(pluginId, fragment);
             refuseConflicts(pluginId, contribution);
             FeatureWiring wiring = new FeatureWiring(pluginId);
@@ -220,7 +221,7 @@ public class PluginRuntime implements SmartLifecycle {
             log.info("Plugin {} {} loaded from {} ({} migrations applied)", pluginId,
                     wrapper.getDescriptor().getVersion(), jar.getFileName(), applied);
             return new LoadedPlugin(pluginId, wrapper.getDescriptor().getVersion(),
-                    wrapper.getDescriptor().getRequires(), jar, feature, descriptor, fragment,
+                    wrapper.getDescriptor().getRequires(), jar, feature, descriptor, fragment, adminFragment,
                     contribution, wiring, migrations.tablesOf(descriptor), connector(pluginId), classLoader,
                     generations.incrementAndGet());
         } catch (PluginLoadException e) {
@@ -288,11 +289,11 @@ public class PluginRuntime implements SmartLifecycle {
         }
     }
 
-    private static String readFragment(ClassLoader classLoader, FeatureDescriptor descriptor) {
-        try (InputStream in = classLoader.getResourceAsStream(descriptor.schemaResource())) {
+    private static String readResource(ClassLoader classLoader, String resource, String pluginId) {
+        try (InputStream in = classLoader.getResourceAsStream(resource)) {
             return in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new PluginLoadException(descriptor.id(), "cannot read " + descriptor.schemaResource(), e);
+            throw new PluginLoadException(pluginId, "cannot read " + resource, e);
         }
     }
 

@@ -31,6 +31,11 @@ public record FeatureDescriptor(String id, String title, String description, Set
         return "aftersales/" + id + "/schema.graphqls";
     }
 
+    /** Resource path of the feature's optional operator API fragment inside the plugin jar. */
+    public String adminSchemaResource() {
+        return "aftersales/" + id + "/admin.graphqls";
+    }
+
     /** Flyway location of the feature's migrations inside the plugin jar. */
     public String migrationLocation() {
         return "classpath:aftersales/" + id + "/migration";

@@ -39,6 +39,17 @@ public interface Wiring {
     void field(String type, String field, FieldResolver resolver);
 
     /**
+     * Resolves a field of the operator API ({@code POST /admin/graphql}), declared in the feature's
+     * {@code aftersales/<featureId>/admin.graphqls} as {@code extend type Shop { ... }} and its own types. Use it for
+     * reports and operator views. {@code call.shop()} is the shop the operator is looking at; the viewer is a guest.
+     *
+     * <pre>{@code
+     * wiring.adminField("Shop", "wishlistReport", call -> reports.listCounts(call.shop()));
+     * }</pre>
+     */
+    void adminField(String type, String field, FieldResolver resolver);
+
+    /**
      * Registers a batch loader named {@code <featureId>.<name>} (the host refuses other names, so features cannot
      * clash). Resolvers call
      * {@code call.load(name, key)}; keys requested while one query runs are loaded in one call.

@@ -145,5 +145,9 @@ class SchemaFragmentTest {
         @Override
         public void job(String name, Duration interval, Job job) {
         }
+
+        @Override
+        public void adminField(String type, String field, FieldResolver resolver) {
+        }
     }
 }

@@ -65,6 +65,7 @@ public class WishlistFeature implements Feature {
         itemMutations.register(wiring);
         sharing.register(wiring);
         guests.register(wiring);
+        new WishlistReports().register(wiring);
         carts.register(wiring);
         wiring.listen(CustomerDeleted.class, (shop, event) -> privacy.erase(shop, event.customerId()));
     }

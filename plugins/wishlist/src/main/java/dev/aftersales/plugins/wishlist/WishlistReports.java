@@ -4,15 +4,16 @@ import static dev.aftersales.plugins.wishlist.jooq.Tables.WISHLIST_ITEM;
 import static dev.aftersales.plugins.wishlist.jooq.Tables.WISHLIST_LIST;
 
 import dev.aftersales.api.FeatureContext;
+import dev.aftersales.api.Wiring;
 import java.util.List;
 import org.jooq.Field;
 import org.jooq.Record4;
 import org.jooq.impl.DSL;
 
 /**
- * Reports for the shop operator: what customers wish for most, and how much the feature is used. Plain methods
- * for now: the host's admin API decides how operators reach them. Each report covers one shop (the context's), like
- * every other query of the feature; a report across shops is the host's to assemble from these.
+ * Reports for the shop operator: what customers wish for most, and how much the feature is used, served in the
+ * operator API as {@code Shop.wishlistReport} (see {@code admin.graphqls}). Each report covers one shop (the
+ * context's), like every other query of the feature.
  *
  * <pre>{@code
  * List<WishlistReports.WishedVariant> top = new WishlistReports().mostWishedVariants(shop, 20);
@@ -45,6 +46,13 @@ public final class WishlistReports {
      */
     public record ListCounts(String shopId, int customerWishlists, int guestWishlists, int sharedWishlists,
                              int customers, int items) {
+    }
+
+    /** Serves the reports in the operator API. */
+    void register(Wiring wiring) {
+        wiring.adminField("Shop", "wishlistReport", call -> listCounts(call.shop()));
+        wiring.adminField("WishlistReport", "mostWishedVariants",
+                call -> mostWishedVariants(call.shop(), call.<Integer>argument("first")));
     }
 
     /** The variants on the most lists, most wished first (ties by customers, then variant id). */

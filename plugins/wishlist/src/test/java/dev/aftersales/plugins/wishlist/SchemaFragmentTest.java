@@ -158,5 +158,9 @@ class SchemaFragmentTest {
         @Override
         public void job(String name, Duration interval, Job job) {
         }
+
+        @Override
+        public void adminField(String type, String field, FieldResolver resolver) {
+        }
     }
 }
