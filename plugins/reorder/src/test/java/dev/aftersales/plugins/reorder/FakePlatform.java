@@ -26,15 +26,21 @@ final class FakePlatform {
     static final String CONNECTOR_JAR_PROPERTY = "aftersales.testkit.connector-jar";
     static final String CONNECTOR = "connector-rest";
     static final String API_KEY = "test-api-key";
-    /** One attempt and a short read timeout, so failure tests are quick; the circuit is per shop, so fresh. */
-    static final int READ_TIMEOUT_MS = 400;
+    /**
+     * One attempt, and a read timeout generous enough for a loaded 2-core machine; the slow-platform test lowers it.
+     * The circuit is per shop, so every test starts with a closed one.
+     */
+    private static final int READ_TIMEOUT_MS = 10_000;
+    private static final int SLOW_TEST_READ_TIMEOUT_MS = 300;
 
     private final WireMockServer wireMock;
     private final String base;
+    private final TestShop shop;
 
-    private FakePlatform(WireMockServer wireMock, String base) {
+    private FakePlatform(WireMockServer wireMock, String base, TestShop shop) {
         this.wireMock = wireMock;
         this.base = base;
+        this.shop = shop;
     }
 
     /** The plugin under test and the reference connector, for {@link AftersalesHost#withPlugins}. */
@@ -53,7 +59,7 @@ final class FakePlatform {
         shop.enable(CONNECTOR);
         shop.settings(CONNECTOR, Map.of("baseUrl", host.wireMock().baseUrl() + base, "apiKey", API_KEY,
                 "maxAttempts", 1, "readTimeoutMs", READ_TIMEOUT_MS));
-        return new FakePlatform(host.wireMock(), base);
+        return new FakePlatform(host.wireMock(), base, shop);
     }
 
     /** {@code POST /carts} answers 201 with this cart (the lines as JSON, e.g. {@code [{"variantId":"v-1","quantity":2}]}). */
@@ -70,10 +76,11 @@ final class FakePlatform {
         wireMock.stubFor(post(urlEqualTo(base + "/carts")).willReturn(aResponse().withStatus(status)));
     }
 
-    /** {@code POST /carts} answers, but only after the connector stopped waiting. */
+    /** {@code POST /carts} answers, but only after the connector (with a short read timeout) stopped waiting. */
     void answersCartsTooLate() {
+        shop.settings(CONNECTOR, Map.of("readTimeoutMs", SLOW_TEST_READ_TIMEOUT_MS));
         wireMock.stubFor(post(urlEqualTo(base + "/carts")).willReturn(aResponse().withStatus(201)
-                .withFixedDelay((int) Duration.ofMillis(READ_TIMEOUT_MS).multipliedBy(5).toMillis())
+                .withFixedDelay((int) Duration.ofMillis(SLOW_TEST_READ_TIMEOUT_MS).multipliedBy(5).toMillis())
                 .withHeader("Content-Type", "application/json")
                 .withBody("{\"id\": \"late\", \"checkoutUrl\": \"https://shop.test/late\", \"lines\": []}")));
     }

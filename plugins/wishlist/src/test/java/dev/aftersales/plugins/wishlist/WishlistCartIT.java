@@ -42,7 +42,7 @@ class WishlistCartIT {
         this.shop = shop.enable("wishlist").enable("connector-rest");
         String base = "/platform-" + shop.id();
         shop.settings("connector-rest", Map.of("baseUrl", host.wireMock().baseUrl() + base, "apiKey", API_KEY,
-                "maxAttempts", 1, "readTimeoutMs", 400));
+                "maxAttempts", 1, "readTimeoutMs", 10_000));
         carts = base + "/carts";
         shop.catalog().variant("v-1", "Jacket", "M", "49.90", 3);
         shop.catalog().variant("v-2", "Scarf", "Red", "19.99", 0);
