@@ -2,6 +2,7 @@ package dev.aftersales.host.plugins;
 
 import dev.aftersales.api.FeatureContext;
 import dev.aftersales.host.admin.AdminGraphQl;
+import dev.aftersales.host.notify.ShippedTemplateCheck;
 import dev.aftersales.host.graphql.SchemaAssembler;
 import dev.aftersales.host.tenancy.Shop;
 import graphql.schema.GraphQLFieldDefinition;
@@ -28,7 +29,8 @@ import org.springframework.stereotype.Component;
 /**
  * The checks every plugin must pass, run by the testkit before a plugin's tests: its schema merges, everything in
  * it is described, each mutation takes one {@code input} and returns a payload with {@code userErrors: [UserError!]!},
- * each field it adds to an existing type has a resolver, each of its tables has {@code shop_id}, its migrations apply
+ * each field it adds to an existing type has a resolver, its notification templates render with their sample data,
+ * each of its tables has {@code shop_id}, its migrations apply
  * to an empty database, and export/erase run for an unknown customer.
  */
 @Component
@@ -40,15 +42,18 @@ public class PluginConformance {
     private final FeatureContexts contexts;
     private final DataSource dataSource;
     private final AdminGraphQl adminGraphQl;
+    private final ShippedTemplateCheck shippedTemplates;
 
     public PluginConformance(PluginRuntime runtime, SchemaAssembler assembler, PluginMigrations migrations,
-                             FeatureContexts contexts, DataSource dataSource, AdminGraphQl adminGraphQl) {
+                             FeatureContexts contexts, DataSource dataSource, AdminGraphQl adminGraphQl,
+                             ShippedTemplateCheck shippedTemplates) {
         this.runtime = runtime;
         this.assembler = assembler;
         this.migrations = migrations;
         this.contexts = contexts;
         this.dataSource = dataSource;
         this.adminGraphQl = adminGraphQl;
+        this.shippedTemplates = shippedTemplates;
     }
 
     /** Every problem of every loaded plugin; with {@code includeLoadFailures}, jars that failed to load too. */
@@ -79,6 +84,7 @@ public class PluginConformance {
                 .forEach(field -> problems.add(plugin.id() + ": " + field + " has no resolver"));
         migrations.tablesWithoutShopId(plugin.descriptor()).forEach(table -> problems.add(plugin.id() + ": table "
                 + table + " has no shop_id column"));
+        shippedTemplates.problems(plugin.id()).forEach(problems::add);
         migrateEmptyDatabase(plugin).ifPresent(problems::add);
         exportAndEraseUnknownCustomer(plugin).ifPresent(problems::add);
         return problems;

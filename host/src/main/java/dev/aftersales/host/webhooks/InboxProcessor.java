@@ -6,6 +6,7 @@ import dev.aftersales.api.FeatureContext;
 import dev.aftersales.api.catalog.Variant;
 import dev.aftersales.api.events.CustomerDeleted;
 import dev.aftersales.api.events.Event;
+import dev.aftersales.api.events.OrderPlaced;
 import dev.aftersales.api.platform.Connector;
 import dev.aftersales.api.platform.MalformedWebhookException;
 import dev.aftersales.api.platform.PlatformException;
@@ -15,6 +16,8 @@ import dev.aftersales.host.catalog.CatalogService;
 import dev.aftersales.host.catalog.MirrorUpdates;
 import dev.aftersales.host.events.EventBus;
 import dev.aftersales.host.jooq.tables.records.InboxEventsRecord;
+import dev.aftersales.host.notify.Attribution;
+import dev.aftersales.host.notify.NotifyErasure;
 import dev.aftersales.host.plugins.FeatureContexts;
 import dev.aftersales.host.plugins.LoadedPlugin;
 import dev.aftersales.host.plugins.PluginRuntime;
@@ -37,6 +40,7 @@ import java.util.stream.Collectors;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JsonNode;
@@ -52,6 +56,7 @@ import tools.jackson.databind.json.JsonMapper;
 public class InboxProcessor {
 
     static final int MAX_ATTEMPTS = 8;
+    private static final int DEADLOCK_ATTEMPTS = 3;
     private static final Duration FIRST_BACKOFF = Duration.ofSeconds(2);
     private static final Duration MAX_BACKOFF = Duration.ofHours(1);
     private static final Logger log = LoggerFactory.getLogger(InboxProcessor.class);
@@ -69,10 +74,13 @@ public class InboxProcessor {
     private final DSLContext db;
     private final JsonMapper json;
     private final Clock clock;
+    private final Attribution attribution;
+    private final NotifyErasure notifyErasure;
 
     public InboxProcessor(Inbox inbox, ShopDirectory shops, FeatureContexts contexts, PluginRuntime plugins,
                           MirrorUpdates mirror, CatalogService catalog, EventBus events, DerivedEvents derived,
-                          DSLContext db, JsonMapper json, Clock clock) {
+                          DSLContext db, JsonMapper json, Clock clock, Attribution attribution,
+                          NotifyErasure notifyErasure) {
         this.inbox = inbox;
         this.shops = shops;
         this.contexts = contexts;
@@ -84,6 +92,8 @@ public class InboxProcessor {
         this.db = db;
         this.json = json;
         this.clock = clock;
+        this.attribution = attribution;
+        this.notifyErasure = notifyErasure;
     }
 
     public void process(InboxEventsRecord row) {
@@ -130,19 +140,36 @@ public class InboxProcessor {
             return park(row, "Fetching an unknown variant from the platform failed: " + e.getMessage(), null,
                     e.retryable());
         }
-        List<Event> result = db.transactionResult(tx -> {
-            List<Event> produced = new ArrayList<>();
-            for (PlatformFact fact : repaired) {
-                produced.addAll(mirror.apply(tx.dsl(), shop.id(), fact).events());
-            }
-            tx.dsl().update(INBOX_EVENTS)
-                    .set(INBOX_EVENTS.DERIVED_EVENTS, derived.write(produced))
-                    .where(INBOX_EVENTS.ID.eq(row.getId()))
-                    .execute();
-            return produced;
-        });
+        List<Event> result = applyInOneTransaction(shop, row, repaired);
         row.setDerivedEvents(derived.write(result));
         return Optional.of(result);
+    }
+
+    /**
+     * Applies the facts and stores the derived events in one transaction. Two workers applying facts of the same
+     * order or variant can deadlock in the database; the loser simply tries again.
+     */
+    private List<Event> applyInOneTransaction(Shop shop, InboxEventsRecord row, List<PlatformFact> facts) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return db.transactionResult(tx -> {
+                    List<Event> produced = new ArrayList<>();
+                    for (PlatformFact fact : facts) {
+                        produced.addAll(mirror.apply(tx.dsl(), shop.id(), fact).events());
+                    }
+                    tx.dsl().update(INBOX_EVENTS)
+                            .set(INBOX_EVENTS.DERIVED_EVENTS, derived.write(produced))
+                            .where(INBOX_EVENTS.ID.eq(row.getId()))
+                            .execute();
+                    return produced;
+                });
+            } catch (PessimisticLockingFailureException e) {
+                if (attempt == DEADLOCK_ATTEMPTS) {
+                    throw e;
+                }
+                log.info("Inbox event {} of shop {} lost a lock race; applying it again", row.getEventId(), shop.id());
+            }
+        }
     }
 
     /**
@@ -189,6 +216,9 @@ public class InboxProcessor {
                 .collect(Collectors.toSet());
         Set<String> failedPlugins = new LinkedHashSet<>();
         List<String> reasons = new ArrayList<>();
+        if (pending == null) {
+            hostReactions(shop, toDeliver); // before any listener: if it throws, the whole delivery is retried
+        }
         for (Event event : toDeliver) {
             if (event instanceof CustomerDeleted deleted) {
                 eraseEverywhere(shop, deleted.customerId(), pending, failedPlugins, reasons);
@@ -210,6 +240,18 @@ public class InboxProcessor {
         } else {
             inbox.retry(row.getId(), nextAttempt(row.getAttempts()), String.join("; ", reasons), row.getDerivedEvents(),
                     pendingNow);
+        }
+    }
+
+    /** The host's own part: orders are attributed to the messages that led to them; deleted customers leave
+     * only hashes in the notification records. Both are idempotent. */
+    private void hostReactions(Shop shop, List<Event> events) {
+        for (Event event : events) {
+            if (event instanceof OrderPlaced placed) {
+                attribution.orderPlaced(shop.id(), placed.orderId());
+            } else if (event instanceof CustomerDeleted deleted) {
+                notifyErasure.eraseCustomer(shop.id(), deleted.customerId());
+            }
         }
     }
 

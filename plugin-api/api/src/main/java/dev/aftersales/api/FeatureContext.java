@@ -3,6 +3,7 @@ package dev.aftersales.api;
 import dev.aftersales.api.catalog.Catalog;
 import dev.aftersales.api.catalog.Orders;
 import dev.aftersales.api.events.Events;
+import dev.aftersales.api.notify.Notifier;
 import dev.aftersales.api.platform.ShopPlatform;
 import dev.aftersales.api.settings.Settings;
 import java.time.Clock;
@@ -52,4 +53,12 @@ public interface FeatureContext {
 
     /** The shop platform through the shop's connector: carts and coupons. Never call it inside a transaction. */
     ShopPlatform platform();
+
+    /**
+     * The outbox for messages to the shop's customers and guests; calls join the current transaction (see
+     * {@link Notifier}). Since plugin API 1.1.
+     */
+    default Notifier notifier() {
+        throw new UnsupportedOperationException("This host provides no notifier");
+    }
 }

@@ -151,6 +151,20 @@ public final class TestShop {
         return host.bean(FeatureContexts.class).forShop(shop, plugin);
     }
 
+    /** A customer of the shop with address and locale in the host's mirror, as the platform's webhook would set. */
+    public TestShop customer(String customerId, String email, String locale) {
+        DSLContext db = host.bean(DSLContext.class);
+        db.transaction(tx -> host.bean(dev.aftersales.host.catalog.MirrorUpdates.class).apply(tx.dsl(), id,
+                new dev.aftersales.api.platform.PlatformFact.CustomerFact(customerId, email, locale,
+                        host.clock().instant())));
+        return this;
+    }
+
+    /** The shop's notification outbox and settings. */
+    public TestNotifications notifications() {
+        return new TestNotifications(this, host);
+    }
+
     /** The database without the tenant guard, for assertions on stored rows. */
     public DSLContext sql() {
         return host.bean(DSLContext.class);

@@ -5,6 +5,7 @@ import fixtures.connector.FixtureConnector;
 import fixtures.connector.FixtureConnectorFeature;
 import fixtures.greeting.GreetingFeature;
 import fixtures.greetingv2.GreetingV2Feature;
+import fixtures.notify.PingerFeature;
 import fixtures.sloppy.SloppyFeature;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,7 +24,7 @@ import java.util.stream.Stream;
  * Builds the fixture plugin jars from this module's test classes and resources, as a plugin's build would: manifest,
  * extension index, classes, schema fragment and migrations.
  */
-final class FixturePlugins {
+public final class FixturePlugins {
 
     private static final Path OUT = Path.of("target", "fixture-plugins");
 
@@ -61,6 +62,11 @@ final class FixturePlugins {
     static Path needsNewerApi() {
         return jar("future", "1.0.0", ">=2.0.0", ConflictingFeature.class, List.of(ConflictingFeature.class),
                 "conflicting");
+    }
+
+    /** Sends notifications through the host's outbox: messages, rollbacks, double opt-in (notify tests). */
+    public static Path pinger() {
+        return jar("pinger", "1.0.0", ">=1.0.0 & <2.0.0", PingerFeature.class, List.of(PingerFeature.class), "pinger");
     }
 
     static Path corrupt() {

@@ -1,0 +1,7 @@
+/**
+ * Messages to customers and guests. A feature never sends anything itself: it enqueues a
+ * {@link dev.aftersales.api.notify.Notification} through {@link dev.aftersales.api.notify.Notifier} in the same
+ * transaction as its own change, and the host delivers it later (consent, frequency caps, quiet hours, templates,
+ * retries, unsubscribe, click tracking). See docs/notifications.md.
+ */
+package dev.aftersales.api.notify;
