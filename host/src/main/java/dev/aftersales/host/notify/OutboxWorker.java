@@ -1,14 +1,11 @@
 package dev.aftersales.host.notify;
 
+import dev.aftersales.host.jobs.WorkerPool;
 import dev.aftersales.host.jooq.tables.records.NotifyMessagesRecord;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -31,9 +28,7 @@ public class OutboxWorker implements SmartLifecycle {
     private final Consents consents;
     private final Clock clock;
     private final NotifyProperties properties;
-    private final ReentrantLock lock = new ReentrantLock();
-    private final Condition work = lock.newCondition();
-    private final List<Thread> threads = new ArrayList<>();
+    private final WorkerPool pool;
     private volatile boolean running;
     private volatile Instant nextHousekeeping = Instant.EPOCH;
 
@@ -43,6 +38,8 @@ public class OutboxWorker implements SmartLifecycle {
         this.consents = consents;
         this.clock = clock;
         this.properties = properties;
+        this.pool = new WorkerPool("notify-worker", properties.workers(), properties.pollInterval(), this::drain,
+                this::housekeeping);
     }
 
     /** Wakes the workers now, or after the current transaction commits when one is active. */
@@ -60,12 +57,7 @@ public class OutboxWorker implements SmartLifecycle {
     }
 
     public void wakeUp() {
-        lock.lock();
-        try {
-            work.signalAll();
-        } finally {
-            lock.unlock();
-        }
+        pool.wakeUp();
     }
 
     /** Delivers every due message in this thread until none is left (tests, operators); returns how many. */
@@ -82,47 +74,20 @@ public class OutboxWorker implements SmartLifecycle {
     @Override
     public void start() {
         running = true;
-        if (!properties.enabled()) {
-            return;
-        }
-        for (int i = 0; i < properties.workers(); i++) {
-            threads.add(Thread.ofVirtual().name("notify-worker-" + i).start(this::loop));
+        if (properties.enabled()) {
+            pool.start();
         }
     }
 
     @Override
     public void stop() {
         running = false;
-        wakeUp();
-        for (Thread thread : threads) {
-            try {
-                thread.join(Duration.ofSeconds(10));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
-        threads.clear();
+        pool.stop();
     }
 
     @Override
     public boolean isRunning() {
         return running;
-    }
-
-    private void loop() {
-        while (running) {
-            try {
-                housekeeping();
-                if (drain() == 0) {
-                    sleep();
-                }
-            } catch (RuntimeException e) {
-                // the database may be away: wait and try again; messages stay stored, leases run out
-                log.error("Notification worker failed; retrying after {}", properties.pollInterval(), e);
-                sleep();
-            }
-        }
     }
 
     private void processSafely(NotifyMessagesRecord row) {
@@ -150,15 +115,4 @@ public class OutboxWorker implements SmartLifecycle {
         }
     }
 
-    private void sleep() {
-        lock.lock();
-        try {
-            work.await(properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            running = false;
-        } finally {
-            lock.unlock();
-        }
-    }
 }

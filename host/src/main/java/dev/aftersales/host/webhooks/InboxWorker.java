@@ -1,13 +1,11 @@
 package dev.aftersales.host.webhooks;
 
+import dev.aftersales.host.jobs.WorkerPool;
 import dev.aftersales.host.jooq.tables.records.InboxEventsRecord;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -29,11 +27,7 @@ public class InboxWorker implements SmartLifecycle {
     private final InboxProcessor processor;
     private final Clock clock;
     private final boolean enabled;
-    private final int workers;
-    private final Duration pollInterval;
-    private final ReentrantLock lock = new ReentrantLock();
-    private final Condition work = lock.newCondition();
-    private final List<Thread> threads = new ArrayList<>();
+    private final WorkerPool pool;
     private volatile boolean running;
     private volatile Instant nextPurge = Instant.EPOCH;
 
@@ -45,18 +39,12 @@ public class InboxWorker implements SmartLifecycle {
         this.processor = processor;
         this.clock = clock;
         this.enabled = enabled;
-        this.workers = workers;
-        this.pollInterval = pollInterval;
+        this.pool = new WorkerPool("inbox-worker", workers, pollInterval, this::drain, this::purgeNow);
     }
 
     /** Called after a webhook was stored: process it now rather than at the next poll. */
     public void wakeUp() {
-        lock.lock();
-        try {
-            work.signalAll();
-        } finally {
-            lock.unlock();
-        }
+        pool.wakeUp();
     }
 
     /** Processes every due event until none is left (tests and operators); returns how many were processed. */
@@ -73,47 +61,20 @@ public class InboxWorker implements SmartLifecycle {
     @Override
     public void start() {
         running = true;
-        if (!enabled) {
-            return;
-        }
-        for (int i = 0; i < workers; i++) {
-            threads.add(Thread.ofVirtual().name("inbox-worker-" + i).start(this::loop));
+        if (enabled) {
+            pool.start();
         }
     }
 
     @Override
     public void stop() {
         running = false;
-        wakeUp();
-        for (Thread thread : threads) {
-            try {
-                thread.join(Duration.ofSeconds(10));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
-        threads.clear();
+        pool.stop();
     }
 
     @Override
     public boolean isRunning() {
         return running;
-    }
-
-    private void loop() {
-        while (running) {
-            try {
-                purgeNow();
-                if (drain() == 0) {
-                    sleep();
-                }
-            } catch (RuntimeException e) {
-                // the database may be away: log, wait, and try again; events stay stored
-                log.error("Inbox worker failed; retrying after {}", pollInterval, e);
-                sleep();
-            }
-        }
     }
 
     private void processSafely(InboxEventsRecord row) {
@@ -138,15 +99,4 @@ public class InboxWorker implements SmartLifecycle {
         }
     }
 
-    private void sleep() {
-        lock.lock();
-        try {
-            work.await(pollInterval.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            running = false;
-        } finally {
-            lock.unlock();
-        }
-    }
 }
