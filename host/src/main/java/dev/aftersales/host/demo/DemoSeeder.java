@@ -5,7 +5,9 @@ import dev.aftersales.api.catalog.Order;
 import dev.aftersales.api.catalog.OrderLine;
 import dev.aftersales.api.catalog.Variant;
 import dev.aftersales.host.admin.ShopAdministration;
+import dev.aftersales.api.platform.PlatformFact;
 import dev.aftersales.host.catalog.CatalogService;
+import dev.aftersales.host.catalog.MirrorUpdates;
 import dev.aftersales.host.catalog.OrderService;
 import dev.aftersales.host.plugins.LoadedPlugin;
 import dev.aftersales.host.plugins.PluginRuntime;
@@ -16,6 +18,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -39,6 +42,7 @@ public class DemoSeeder {
     public static final String WEBHOOK_SECRET = "whsec_ZGVtby13ZWJob29rLXNlY3JldC1jaGFuZ2UtbWU=";
     /** The bundled reference connector, pointed at the in-process demo platform. */
     private static final String REFERENCE_CONNECTOR = "connector-rest";
+    private static final String STOCK_ALERT = "stock-alert";
     private static final Logger log = LoggerFactory.getLogger(DemoSeeder.class);
 
     private final ShopAdministration administration;
@@ -48,11 +52,13 @@ public class DemoSeeder {
     private final PluginRuntime plugins;
     private final WebhookSecrets secrets;
     private final DemoWishlists wishlists;
+    private final MirrorUpdates mirror;
+    private final DSLContext db;
     private final Clock clock;
 
     public DemoSeeder(ShopAdministration administration, ShopDirectory shops, CatalogService catalog,
                       OrderService orders, PluginRuntime plugins, WebhookSecrets secrets, DemoWishlists wishlists,
-                      Clock clock) {
+                      MirrorUpdates mirror, DSLContext db, Clock clock) {
         this.administration = administration;
         this.shops = shops;
         this.catalog = catalog;
@@ -60,6 +66,8 @@ public class DemoSeeder {
         this.plugins = plugins;
         this.secrets = secrets;
         this.wishlists = wishlists;
+        this.mirror = mirror;
+        this.db = db;
         this.clock = clock;
     }
 
@@ -75,10 +83,14 @@ public class DemoSeeder {
         }
         variants().forEach(variant -> catalog.save(SHOP_ID, variant));
         orders().forEach(order -> orders.save(SHOP_ID, order));
+        db.transaction(tx -> customers().forEach(customer -> mirror.apply(tx.dsl(), SHOP_ID, customer)));
         secrets.set(SHOP_ID, WEBHOOK_SECRET);
         plugins.plugin(REFERENCE_CONNECTOR).ifPresent(connector -> administration.updateSettings(SHOP_ID,
                 REFERENCE_CONNECTOR, Map.of("baseUrl", "http://127.0.0.1:" + port + "/demo/platform",
                         "apiKey", DemoPlatform.API_KEY)));
+        // a restock webhook from the README should show its alert mail within a minute, not after five
+        plugins.plugin(STOCK_ALERT).ifPresent(stockAlert -> administration.updateSettings(SHOP_ID, STOCK_ALERT,
+                Map.of("triggerDelayMinutes", 0)));
         for (LoadedPlugin plugin : plugins.plugins()) {
             administration.setEnabled(SHOP_ID, plugin.id(), true);
         }
@@ -86,6 +98,12 @@ public class DemoSeeder {
         log.info("Demo shop '{}' ready with plugins {}; get a customer token: curl -X POST "
                 + "'http://localhost:{}/demo/token?customer=anna'", SHOP_ID,
                 plugins.plugins().stream().map(LoadedPlugin::id).sorted().toList(), port);
+    }
+
+    private List<PlatformFact> customers() {
+        return List.of(
+                new PlatformFact.CustomerFact("anna", "anna@demo.example", "de-DE", clock.instant()),
+                new PlatformFact.CustomerFact("ben", "ben@demo.example", "en-GB", clock.instant()));
     }
 
     private static List<Variant> variants() {
