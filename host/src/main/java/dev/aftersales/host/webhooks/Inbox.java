@@ -2,6 +2,7 @@ package dev.aftersales.host.webhooks;
 
 import static dev.aftersales.host.jooq.Tables.INBOX_EVENTS;
 
+import dev.aftersales.host.jooq.tables.InboxEvents;
 import dev.aftersales.host.jooq.tables.records.InboxEventsRecord;
 import java.time.Clock;
 import java.time.Duration;
@@ -21,7 +22,8 @@ import org.springframework.stereotype.Component;
 /**
  * Webhook events stored once per shop and event id, and their processing state. Workers claim due events with
  * {@code SELECT ... FOR UPDATE SKIP LOCKED} and a lease, so several host instances share the work and an event whose
- * worker died is taken up again when its lease runs out.
+ * worker died is taken up again when its lease runs out. A shop's events are claimed only while none of them is being
+ * processed, so they are applied in the order they arrived; other shops are never held up.
  */
 @Component
 public class Inbox {
@@ -63,9 +65,13 @@ public class Inbox {
     public List<InboxEventsRecord> claim(int limit) {
         LocalDateTime now = now();
         return db.transactionResult(tx -> {
+            InboxEvents inFlight = INBOX_EVENTS.as("in_flight");
             List<InboxEventsRecord> due = tx.dsl().selectFrom(INBOX_EVENTS)
                     .where(INBOX_EVENTS.STATE.in(PENDING, RETRY).and(INBOX_EVENTS.NEXT_ATTEMPT_AT.le(now))
                             .or(INBOX_EVENTS.STATE.eq(PROCESSING).and(INBOX_EVENTS.LEASE_UNTIL.lt(now))))
+                    // one worker at a time per shop, so a shop's events are applied in the order they arrived
+                    .andNotExists(DSL.selectOne().from(inFlight).where(inFlight.SHOP_ID.eq(INBOX_EVENTS.SHOP_ID)
+                            .and(inFlight.STATE.eq(PROCESSING)).and(inFlight.LEASE_UNTIL.ge(now))))
                     .orderBy(INBOX_EVENTS.ID)
                     .limit(limit)
                     .forUpdate().skipLocked()
