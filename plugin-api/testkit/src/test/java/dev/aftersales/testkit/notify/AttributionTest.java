@@ -1,5 +1,6 @@
 package dev.aftersales.testkit.notify;
 
+import dev.aftersales.testkit.TestMails;
 import static dev.aftersales.host.jooq.Tables.NOTIFY_CLICKS;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,7 +39,7 @@ class AttributionTest {
         Instant start = host.clock().instant();
         Pings.send(shop, Map.of("customerIds", List.of("anna"), "category", "ALERT",
                 "link", "https://outdoor.example/jacket?size=M&colour=blue"));
-        Matcher link = CLICK.matcher(Mails.html(Mails.await(host.mail(), anna, 1).getFirst()));
+        Matcher link = CLICK.matcher(TestMails.html(TestMails.await(host.mail(), anna, 1).getFirst()));
         assertThat(link.find()).isTrue();
 
         HttpResponse<Void> click = HTTP.send(HttpRequest.newBuilder(URI.create(link.group(1))).GET().build(),

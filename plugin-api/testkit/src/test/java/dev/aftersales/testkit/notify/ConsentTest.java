@@ -1,5 +1,6 @@
 package dev.aftersales.testkit.notify;
 
+import dev.aftersales.testkit.TestMails;
 import static dev.aftersales.host.jooq.Tables.CUSTOMERS;
 import static dev.aftersales.host.jooq.Tables.NOTIFY_CONSENTS;
 import static dev.aftersales.host.jooq.Tables.NOTIFY_MESSAGES;
@@ -46,9 +47,9 @@ class ConsentTest {
     @Test
     void aGuestReceivesAlertsOnlyAfterConfirmingTheDoubleOptIn() throws Exception {
         assertThat(subscribe(guest)).isEqualTo("PENDING");
-        MimeMessage confirmation = Mails.await(host.mail(), guest, 1).getFirst();
-        assertThat(Mails.subject(confirmation)).isEqualTo("Please confirm: Ping me about things");
-        assertThat(Mails.html(confirmation)).doesNotContain("Angebote").doesNotContain("offers");
+        MimeMessage confirmation = TestMails.await(host.mail(), guest, 1).getFirst();
+        assertThat(TestMails.subject(confirmation)).isEqualTo("Please confirm: Ping me about things");
+        assertThat(TestMails.html(confirmation)).doesNotContain("Angebote").doesNotContain("offers");
         String confirmUrl = confirmLink(confirmation);
 
         Pings.toGuest(shop, "ALERT", guest, "en");
@@ -76,14 +77,14 @@ class ConsentTest {
         assertThat(record.path("shop.notifications.consents[0].history[1].action").asString()).isEqualTo("CONFIRMED");
 
         Pings.toGuest(shop, "ALERT", guest, "en");
-        Mails.await(host.mail(), guest, 2);
-        assertThat(Mails.to(host.mail(), guest)).hasSize(2);
+        TestMails.await(host.mail(), guest, 2);
+        assertThat(TestMails.to(host.mail(), guest)).hasSize(2);
     }
 
     @Test
     void anUnconfirmedRequestExpiresAndItsLinkNoLongerWorks() throws Exception {
         subscribe(guest);
-        String confirmUrl = confirmLink(Mails.await(host.mail(), guest, 1).getFirst());
+        String confirmUrl = confirmLink(TestMails.await(host.mail(), guest, 1).getFirst());
 
         host.clock().advance(Duration.ofHours(73));
         shop.notifications().wakeUp();
@@ -98,8 +99,8 @@ class ConsentTest {
         String anna = "anna-" + shop.id() + "@example.test";
         shop.customer("anna", anna, "en");
         Pings.toCustomers(shop, "ALERT", "anna");
-        MimeMessage alert = Mails.await(host.mail(), anna, 1).getFirst();
-        String listUnsubscribe = Mails.header(alert, "List-Unsubscribe");
+        MimeMessage alert = TestMails.await(host.mail(), anna, 1).getFirst();
+        String listUnsubscribe = TestMails.header(alert, "List-Unsubscribe");
         String url = listUnsubscribe.substring(1, listUnsubscribe.indexOf('>'));
 
         HttpResponse<String> response = http("POST", url, "List-Unsubscribe=One-Click");
@@ -118,7 +119,7 @@ class ConsentTest {
         NotifyMessagesRecord dropped = shop.notifications().awaitState("DROPPED", 1).getFirst();
         assertThat(dropped.getReason()).startsWith("UNSUBSCRIBED");
         shop.notifications().awaitState("SENT", 2);
-        assertThat(Mails.await(host.mail(), anna, 2).stream().map(Mails::subject)).hasSize(2);
+        assertThat(TestMails.await(host.mail(), anna, 2).stream().map(Mails::subject)).hasSize(2);
     }
 
     @Test
@@ -174,8 +175,8 @@ class ConsentTest {
     }
 
     private static String confirmLink(MimeMessage confirmation) {
-        Matcher matcher = CONFIRM.matcher(Mails.text(confirmation));
-        assertThat(matcher.find()).as("confirmation link in " + Mails.text(confirmation)).isTrue();
+        Matcher matcher = CONFIRM.matcher(TestMails.text(confirmation));
+        assertThat(matcher.find()).as("confirmation link in " + TestMails.text(confirmation)).isTrue();
         return matcher.group(1);
     }
 

@@ -1,5 +1,6 @@
 package dev.aftersales.testkit.notify;
 
+import dev.aftersales.testkit.TestMails;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aftersales.host.jooq.tables.records.NotifyMessagesRecord;
@@ -45,11 +46,11 @@ class ContactPressureTest {
         NotifyMessagesRecord delayed = awaitReason("CAPPED");
         assertThat(delayed.getState()).isEqualTo("PENDING");
         assertThat(delayed.getCategory()).isEqualTo("ALERT");
-        assertThat(Mails.to(host.mail(), anna)).hasSize(3);
+        assertThat(TestMails.to(host.mail(), anna)).hasSize(3);
 
         host.clock().advance(Duration.ofDays(7).plusMinutes(1));
         shop.notifications().awaitState("SENT", 4);
-        assertThat(Mails.await(host.mail(), anna, 4)).hasSize(4);
+        assertThat(TestMails.await(host.mail(), anna, 4)).hasSize(4);
     }
 
     @Test
@@ -81,11 +82,11 @@ class ContactPressureTest {
         assertThat(waiting.getNextAttemptAt().toInstant(ZoneOffset.UTC))
                 .isBetween(now.plusMinutes(59).toInstant(), now.plusHours(1).toInstant());
         shop.notifications().awaitState("SENT", 1);
-        assertThat(Mails.await(host.mail(), anna, 1)).hasSize(1);
+        assertThat(TestMails.await(host.mail(), anna, 1)).hasSize(1);
 
         host.clock().advance(Duration.ofMinutes(61));
         shop.notifications().awaitState("SENT", 2);
-        assertThat(Mails.await(host.mail(), anna, 2)).hasSize(2);
+        assertThat(TestMails.await(host.mail(), anna, 2)).hasSize(2);
     }
 
     private NotifyMessagesRecord awaitReason(String prefix) {

@@ -1,5 +1,6 @@
 package dev.aftersales.testkit.notify;
 
+import dev.aftersales.testkit.TestMails;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -64,7 +65,7 @@ class DeliveryFailuresTest {
                   id state reason attempts } } } } } }""", Map.of("shop", shop.id())).assertNoErrors();
         assertThat(deadLetters.path("shop.notifications.messages.edges[0].node.reason").asString())
                 .contains("Gave up after 3 attempts");
-        assertThat(Mails.to(host.mail(), anna)).isEmpty();
+        assertThat(TestMails.to(host.mail(), anna)).isEmpty();
 
         shop.notifications().settings(Map.of("smtpHost", "")); // back to the host's SMTP server
         GraphQlResult replay = shop.admin().execute("""
@@ -73,7 +74,7 @@ class DeliveryFailuresTest {
                 deadLetters.path("shop.notifications.messages.edges[0].node.id").asString())).assertNoErrors();
         assertThat(replay.path("notificationReplay.replayed").asBoolean()).isTrue();
         shop.notifications().awaitState("SENT", 1);
-        assertThat(Mails.await(host.mail(), anna, 1)).hasSize(1);
+        assertThat(TestMails.await(host.mail(), anna, 1)).hasSize(1);
     }
 
     @Test
@@ -123,7 +124,7 @@ class DeliveryFailuresTest {
                 .contains("\"customerId\":\"anna\"").contains("\"email\":\"" + anna + "\"");
         host.wireMock().verify(2, postRequestedFor(urlEqualTo(path)).withHeader("Content-Type",
                 equalTo("application/json")));
-        assertThat(Mails.to(host.mail(), anna)).isEmpty();
+        assertThat(TestMails.to(host.mail(), anna)).isEmpty();
     }
 
     private static int closedPort() throws Exception {

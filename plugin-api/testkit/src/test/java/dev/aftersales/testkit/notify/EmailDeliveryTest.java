@@ -1,5 +1,6 @@
 package dev.aftersales.testkit.notify;
 
+import dev.aftersales.testkit.TestMails;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aftersales.host.jooq.tables.records.NotifyMessagesRecord;
@@ -36,17 +37,17 @@ class EmailDeliveryTest {
         List<String> ids = Pings.send(shop, Map.of("customerIds", List.of("anna"), "category", "ALERT",
                 "link", "https://outdoor.example/jacket?size=M&colour=blue"));
 
-        MimeMessage mail = Mails.await(host.mail(), anna, 1).getFirst();
+        MimeMessage mail = TestMails.await(host.mail(), anna, 1).getFirst();
         assertThat(mail.getFrom()[0].toString()).isEqualTo("Outdoor Shop <service@outdoor.example>");
         assertThat(mail.getReplyTo()[0].toString()).isEqualTo("help@outdoor.example");
-        assertThat(Mails.subject(mail)).isEqualTo("Ping Nummer 1");
-        assertThat(Mails.header(mail, "Message-ID")).isEqualTo("<" + ids.getFirst() + "@outdoor.example>");
+        assertThat(TestMails.subject(mail)).isEqualTo("Ping Nummer 1");
+        assertThat(TestMails.header(mail, "Message-ID")).isEqualTo("<" + ids.getFirst() + "@outdoor.example>");
         String unsubscribe = host.baseUrl().toString().replace("127.0.0.1", "localhost") + "/notify/" + shop.id()
                 + "/unsubscribe/";
-        assertThat(Mails.header(mail, "List-Unsubscribe")).startsWith("<" + unsubscribe).endsWith(">");
-        assertThat(Mails.header(mail, "List-Unsubscribe-Post")).isEqualTo("List-Unsubscribe=One-Click");
-        String html = Mails.html(mail);
-        String text = Mails.text(mail);
+        assertThat(TestMails.header(mail, "List-Unsubscribe")).startsWith("<" + unsubscribe).endsWith(">");
+        assertThat(TestMails.header(mail, "List-Unsubscribe-Post")).isEqualTo("List-Unsubscribe=One-Click");
+        String html = TestMails.html(mail);
+        String text = TestMails.text(mail);
         assertThat(html).contains("Hallo, das ist Ping Nummer 1.").contains("/notify/" + shop.id() + "/click/")
                 .doesNotContain("https://outdoor.example/jacket").contains(unsubscribe)
                 .contains("Von Benachrichtigungs-E-Mails abmelden")
@@ -62,11 +63,11 @@ class EmailDeliveryTest {
     void aLanguageWithoutTemplatesFallsBackToTheShopsDefaultThenEnglish() {
         String guest = "guest-" + shop.id() + "@example.test";
         Pings.toGuest(shop, "TRANSACTIONAL", guest, "fr-FR");
-        assertThat(Mails.subject(Mails.await(host.mail(), guest, 1).getFirst())).isEqualTo("Ping 1");
+        assertThat(TestMails.subject(TestMails.await(host.mail(), guest, 1).getFirst())).isEqualTo("Ping 1");
 
         shop.notifications().settings(Map.of("defaultLocale", "de"));
         Pings.toGuest(shop, "TRANSACTIONAL", guest, "fr-FR");
-        assertThat(Mails.await(host.mail(), guest, 2).stream().map(Mails::subject)).contains("Ping Nummer 1");
+        assertThat(TestMails.await(host.mail(), guest, 2).stream().map(Mails::subject)).contains("Ping Nummer 1");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.aftersales.testkit.notify;
 
+import dev.aftersales.testkit.TestMails;
 import static dev.aftersales.host.jooq.Tables.NOTIFY_MESSAGES;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,8 +40,8 @@ class OutboxTransactionsTest {
         List<String> ids = Pings.send(shop, Map.of("customerIds", List.of("anna"), "category", "ALERT",
                 "dedupeKey", "commit"));
         shop.notifications().awaitState("SENT", 1);
-        assertThat(Mails.await(host.mail(), anna, 1)).hasSize(1);
-        assertThat(Mails.header(Mails.to(host.mail(), anna).getFirst(), "Message-ID")).startsWith("<" + ids.getFirst() + "@");
+        assertThat(TestMails.await(host.mail(), anna, 1)).hasSize(1);
+        assertThat(TestMails.header(TestMails.to(host.mail(), anna).getFirst(), "Message-ID")).startsWith("<" + ids.getFirst() + "@");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.aftersales.testkit.notify;
 
+import dev.aftersales.testkit.TestMails;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aftersales.testkit.AftersalesHost;
@@ -59,7 +60,7 @@ class TemplatesTest {
                 .isEqualTo("Sonderping 7 für Sample Shop");
 
         Pings.toCustomers(shop, "ALERT", "anna");
-        assertThat(Mails.subject(Mails.await(host.mail(), anna, 1).getFirst())).isEqualTo("Sonderping 1 für Test shop");
+        assertThat(TestMails.subject(TestMails.await(host.mail(), anna, 1).getFirst())).isEqualTo("Sonderping 1 für Test shop");
 
         GraphQlResult reset = shop.admin().execute("""
                 mutation($shop: ID!) { notificationTemplateReset(input: {shopId: $shop, feature: "pinger",
@@ -67,7 +68,7 @@ class TemplatesTest {
                 Map.of("shop", shop.id())).assertNoErrors();
         assertThat(reset.path("notificationTemplateReset.template.overriddenLocales").isEmpty()).isTrue();
         Pings.toCustomers(shop, "ALERT", "anna");
-        assertThat(Mails.await(host.mail(), anna, 2).stream().map(Mails::subject)).contains("Ping Nummer 1");
+        assertThat(TestMails.await(host.mail(), anna, 2).stream().map(Mails::subject)).contains("Ping Nummer 1");
     }
 
     @Test

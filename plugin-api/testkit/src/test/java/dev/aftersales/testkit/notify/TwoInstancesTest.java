@@ -1,5 +1,6 @@
 package dev.aftersales.testkit.notify;
 
+import dev.aftersales.testkit.TestMails;
 import static dev.aftersales.host.jooq.Tables.CUSTOMERS;
 import static dev.aftersales.host.jooq.Tables.NOTIFY_MESSAGES;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -52,9 +53,9 @@ class TwoInstancesTest {
         assertThat(ids).hasSize(1000);
         Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200))
                 .until(() -> shop.notifications().count("SENT") == 1000);
-        List<MimeMessage> mails = Mails.await(host.mail(), "@" + domain, 1000);
+        List<MimeMessage> mails = TestMails.await(host.mail(), "@" + domain, 1000);
         assertThat(mails).hasSize(1000);
-        Set<String> messageIds = mails.stream().map(mail -> Mails.header(mail, "Message-ID")).collect(Collectors.toSet());
+        Set<String> messageIds = mails.stream().map(mail -> TestMails.header(mail, "Message-ID")).collect(Collectors.toSet());
         assertThat(messageIds).hasSize(1000);
         assertThat(ids).allSatisfy(id -> assertThat(messageIds).contains("<" + id + "@localhost>"));
         Set<String> instances = shop.notifications().messages().stream()
@@ -85,6 +86,6 @@ class TwoInstancesTest {
         List<NotifyMessagesRecord> sent = shop.notifications().awaitState("SENT", 5);
 
         assertThat(sent).allSatisfy(row -> assertThat(row.getAttempts()).isEqualTo(2));
-        assertThat(Mails.await(host.mail(), "@" + domain, 5)).hasSize(5);
+        assertThat(TestMails.await(host.mail(), "@" + domain, 5)).hasSize(5);
     }
 }

@@ -1,5 +1,6 @@
 package dev.aftersales.plugins.pricealert;
 
+import dev.aftersales.testkit.TestMails;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aftersales.api.catalog.Money;
@@ -50,9 +51,9 @@ class PriceAlertIT {
         assertThat(subscribed.path("priceAlertSubscribe.confirmationRequired").asBoolean()).isFalse();
 
         changePrice(shop, "100.00", "90.00", "EUR");
-        MimeMessage first = Mails.await(shop, host.mail(), anna, 1).getFirst();
-        assertThat(Mails.subject(first)).isEqualTo("Jacket M is now cheaper: 90.00 EUR");
-        assertThat(Mails.text(first)).contains("now costs 90.00 EUR instead of 100.00 EUR");
+        MimeMessage first = TestMails.await(shop, host.mail(), anna, 1).getFirst();
+        assertThat(TestMails.subject(first)).isEqualTo("Jacket M is now cheaper: 90.00 EUR");
+        assertThat(TestMails.text(first)).contains("now costs 90.00 EUR instead of 100.00 EUR");
 
         // the same change delivered again, a rise, and a fall back to the alerted price: no second alert
         shop.publish(new PriceChanged("v-1", eur("100.00"), eur("90.00")));
@@ -61,8 +62,8 @@ class PriceAlertIT {
         assertThat(priceDrops(shop)).hasSize(1);
 
         changePrice(shop, "90.00", "80.00", "EUR");
-        List<MimeMessage> mails = Mails.await(shop, host.mail(), anna, 2);
-        assertThat(Mails.text(mails.get(1))).contains("now costs 80.00 EUR instead of 90.00 EUR");
+        List<MimeMessage> mails = TestMails.await(shop, host.mail(), anna, 2);
+        assertThat(TestMails.text(mails.get(1))).contains("now costs 80.00 EUR instead of 90.00 EUR");
         assertThat(priceDrops(shop)).hasSize(2);
 
         GraphQlResult alerts = shop.storefront("anna").execute(
@@ -90,7 +91,7 @@ class PriceAlertIT {
         assertThat(priceDrops(shop)).isEmpty();
 
         changePrice(shop, "95.50", "95.00", "EUR");
-        assertThat(Mails.subject(Mails.await(shop, host.mail(), anna, 1).getFirst())).endsWith("95.00 EUR");
+        assertThat(TestMails.subject(TestMails.await(shop, host.mail(), anna, 1).getFirst())).endsWith("95.00 EUR");
         assertThat(priceDrops(shop)).hasSize(1);
     }
 
@@ -115,8 +116,8 @@ class PriceAlertIT {
         changePrice(shop, "100.00", "85.00", "EUR");
         assertThat(priceDrops(shop)).isEmpty();
         changePrice(shop, "85.00", "79.00", "EUR");
-        MimeMessage mail = Mails.await(shop, host.mail(), anna, 1).getFirst();
-        assertThat(Mails.text(mail)).contains("79.00 EUR").contains("Your target price was 80.00 EUR");
+        MimeMessage mail = TestMails.await(shop, host.mail(), anna, 1).getFirst();
+        assertThat(TestMails.text(mail)).contains("79.00 EUR").contains("Your target price was 80.00 EUR");
 
         GraphQlResult cancelled = shop.storefront("anna").execute("""
                 mutation($id: ID!) { priceAlertCancel(input: {priceAlertId: $id}) {
@@ -137,7 +138,7 @@ class PriceAlertIT {
 
         // the new currency's price is the reference from now on
         changePrice(shop, "50.00", "45.00", "USD");
-        assertThat(Mails.text(Mails.await(shop, host.mail(), anna, 1).getFirst()))
+        assertThat(TestMails.text(TestMails.await(shop, host.mail(), anna, 1).getFirst()))
                 .contains("now costs 45.00 USD instead of 50.00 USD");
     }
 
@@ -152,7 +153,7 @@ class PriceAlertIT {
                 Map.of("variantId", "v-1", "email", guest.toUpperCase(), "locale", "de"));
         assertThat(subscribed.path("priceAlertSubscribe.confirmationRequired").asBoolean()).isTrue();
         assertThat(subscribed.path("priceAlertSubscribe.priceAlert.status").asString()).isEqualTo("PENDING");
-        MimeMessage confirmation = Mails.await(shop, host.mail(), guest, 1).getFirst();
+        MimeMessage confirmation = TestMails.await(shop, host.mail(), guest, 1).getFirst();
         // subscribing twice: the same alert, no second confirmation mail
         assertThat(subscribe(shop.storefront(), Map.of("variantId", "v-1", "email", guest, "locale", "de"))
                 .path("priceAlertSubscribe.priceAlert.id").asString())
@@ -162,15 +163,15 @@ class PriceAlertIT {
         changePrice(shop, "100.00", "90.00", "EUR");
         assertThat(priceDrops(shop)).isEmpty();
 
-        Matcher link = CONFIRM.matcher(Mails.text(confirmation));
-        assertThat(link.find()).as("confirmation link in " + Mails.text(confirmation)).isTrue();
+        Matcher link = CONFIRM.matcher(TestMails.text(confirmation));
+        assertThat(link.find()).as("confirmation link in " + TestMails.text(confirmation)).isTrue();
         HttpResponse<String> confirmed = post(link.group(1), "");
         assertThat(confirmed.statusCode()).isEqualTo(200);
 
         changePrice(shop, "90.00", "80.00", "EUR");
-        MimeMessage alert = Mails.await(shop, host.mail(), guest, 2).get(1);
-        assertThat(Mails.subject(alert)).isEqualTo("Jacket M ist jetzt günstiger: 80.00 EUR");
-        assertThat(Mails.text(alert)).contains("statt 100.00 EUR");
+        MimeMessage alert = TestMails.await(shop, host.mail(), guest, 2).get(1);
+        assertThat(TestMails.subject(alert)).isEqualTo("Jacket M ist jetzt günstiger: 80.00 EUR");
+        assertThat(TestMails.text(alert)).contains("statt 100.00 EUR");
 
         // the one-click unsubscribe of the alert ends the guest's subscriptions and leaves no address behind
         String listUnsubscribe = alert.getHeader("List-Unsubscribe", ", ");
@@ -202,8 +203,8 @@ class PriceAlertIT {
                 .assertNoErrors().path("viewer.watchesWishlistPrices").asBoolean()).isTrue();
 
         changePrice(shop, "95.00", "90.00", "EUR");
-        MimeMessage mail = Mails.await(shop, host.mail(), anna, 1).getFirst();
-        assertThat(Mails.text(mail)).contains("instead of 100.00 EUR").contains("on your wishlist");
+        MimeMessage mail = TestMails.await(shop, host.mail(), anna, 1).getFirst();
+        assertThat(TestMails.text(mail)).contains("instead of 100.00 EUR").contains("on your wishlist");
 
         shop.publish(new WishlistItemRemoved("anna", "v-2"));
         shop.catalog().variant("v-2").product("boots", "Boots").name("42").price("30.00", "EUR").save();
@@ -232,7 +233,7 @@ class PriceAlertIT {
                 .isEqualTo("NOT_FOUND");
 
         changePrice(shop, "100.00", "90.00", "EUR");
-        Mails.await(shop, host.mail(), anna, 1);
+        TestMails.await(shop, host.mail(), anna, 1);
         assertThat(priceDrops(shop)).hasSize(1);
         assertThat(priceDrops(other)).isEmpty();
     }
@@ -246,7 +247,7 @@ class PriceAlertIT {
                 + " userErrors { code } } }").assertNoErrors();
         shop.publish(new WishlistItemAdded("anna", "v-1"));
         changePrice(shop, "100.00", "90.00", "EUR");
-        Mails.await(shop, host.mail(), anna, 1);
+        TestMails.await(shop, host.mail(), anna, 1);
 
         Map<String, Object> export = shop.export("price-alert", "anna");
         assertThat((List<?>) export.get("priceAlerts")).hasSize(2);

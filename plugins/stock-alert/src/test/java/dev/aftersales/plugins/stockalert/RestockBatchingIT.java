@@ -1,5 +1,6 @@
 package dev.aftersales.plugins.stockalert;
 
+import dev.aftersales.testkit.TestMails;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aftersales.testkit.AftersalesHost;
@@ -68,9 +69,9 @@ class RestockBatchingIT {
 
         shop.notifications().awaitState("SENT", 50);
         for (String customer : customers) {
-            assertThat(Mails.to(host.mail(), address(shop, customer))).as(customer).hasSize(1);
+            assertThat(TestMails.to(host.mail(), address(shop, customer))).as(customer).hasSize(1);
         }
-        assertThat(Mails.subject(Mails.to(host.mail(), address(shop, "c-0")).getFirst()))
+        assertThat(TestMails.subject(TestMails.to(host.mail(), address(shop, "c-0")).getFirst()))
                 .isEqualTo("Alpine Jacket (M) is back in stock");
 
         // one more restock: everybody was alerted already, nobody gets a second mail

@@ -1,5 +1,6 @@
 package dev.aftersales.plugins.stockalert;
 
+import dev.aftersales.testkit.TestMails;
 import static dev.aftersales.plugins.stockalert.jooq.Tables.STOCK_ALERT_SUBSCRIPTION;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -41,8 +42,8 @@ class StockAlertIT {
         assertThat(subscribed.path("stockAlertSubscribe.stockAlert.status").asString())
                 .isEqualTo("AWAITING_CONFIRMATION");
         assertThat(subscribed.path("stockAlertSubscribe.cancelToken").asString()).isNotBlank();
-        MimeMessage confirmation = Mails.await(host.mail(), guest, 1).getFirst();
-        assertThat(Mails.text(confirmation)).contains("Benachrichtigen Sie mich, wenn 'Alpine Jacket M' wieder da ist");
+        MimeMessage confirmation = TestMails.await(host.mail(), guest, 1).getFirst();
+        assertThat(TestMails.text(confirmation)).contains("Benachrichtigen Sie mich, wenn 'Alpine Jacket M' wieder da ist");
 
         // back in stock before the guest confirmed: no alert
         alerts.stock("v-1", 0, 3);
@@ -59,9 +60,9 @@ class StockAlertIT {
         host.clock().advance(Duration.ofMinutes(6));
         alerts.runBatches();
         assertThat(alerts.alerted()).containsExactly(guest);
-        MimeMessage alert = Mails.await(host.mail(), guest, 2).get(1);
-        assertThat(Mails.subject(alert)).isEqualTo("Alpine Jacket (M) ist wieder da");
-        assertThat(Mails.text(alert)).contains("189,00 €");
+        MimeMessage alert = TestMails.await(host.mail(), guest, 2).get(1);
+        assertThat(TestMails.subject(alert)).isEqualTo("Alpine Jacket (M) ist wieder da");
+        assertThat(TestMails.text(alert)).contains("189,00 €");
     }
 
     @Test
@@ -232,8 +233,8 @@ class StockAlertIT {
         alerts.stock("v-1", 0, 5);
         host.clock().advance(Duration.ofMinutes(6));
         alerts.runBatches();
-        MimeMessage alert = Mails.await(host.mail(), anna, 1).getFirst();
-        String listUnsubscribe = Mails.header(alert, "List-Unsubscribe");
+        MimeMessage alert = TestMails.await(host.mail(), anna, 1).getFirst();
+        String listUnsubscribe = TestMails.header(alert, "List-Unsubscribe");
 
         HttpResponse<String> response = post(listUnsubscribe.substring(1, listUnsubscribe.indexOf('>')),
                 "List-Unsubscribe=One-Click");
@@ -275,8 +276,8 @@ class StockAlertIT {
     }
 
     private static String confirmLink(MimeMessage confirmation) {
-        Matcher matcher = CONFIRM.matcher(Mails.text(confirmation));
-        assertThat(matcher.find()).as("confirmation link in " + Mails.text(confirmation)).isTrue();
+        Matcher matcher = CONFIRM.matcher(TestMails.text(confirmation));
+        assertThat(matcher.find()).as("confirmation link in " + TestMails.text(confirmation)).isTrue();
         return matcher.group(1);
     }
 

@@ -1,4 +1,4 @@
-package dev.aftersales.testkit.notify;
+package dev.aftersales.testkit;
 
 import com.icegreen.greenmail.util.GreenMail;
 import jakarta.mail.BodyPart;
@@ -13,13 +13,20 @@ import java.util.List;
 import java.util.Optional;
 import org.awaitility.Awaitility;
 
-/** Reads what GreenMail received: mail to one address, its parts and headers. */
-final class Mails {
+/**
+ * Reads what the test host's GreenMail received: mail to one address, its parts and headers.
+ *
+ * <pre>{@code
+ * MimeMessage alert = TestMails.await(shop, host.mail(), "anna@example.com", 1).getFirst();
+ * assertThat(TestMails.header(alert, "List-Unsubscribe-Post")).isEqualTo("List-Unsubscribe=One-Click");
+ * }</pre>
+ */
+public final class TestMails {
 
-    private Mails() {
+    private TestMails() {
     }
 
-    static List<MimeMessage> to(GreenMail mail, String address) {
+    public static List<MimeMessage> to(GreenMail mail, String address) {
         return Arrays.stream(mail.getReceivedMessages()).filter(message -> {
             try {
                 return message.getRecipients(Message.RecipientType.TO) != null && Arrays.stream(
@@ -30,14 +37,20 @@ final class Mails {
         }).toList();
     }
 
+    /** Wakes the shop's notification workers, then waits like {@link #await(GreenMail, String, int)}. */
+    public static List<MimeMessage> await(TestShop shop, GreenMail mail, String address, int count) {
+        shop.notifications().wakeUp();
+        return await(mail, address, count);
+    }
+
     /** Waits (at most 30 s) until {@code count} mails to the address arrived; returns them. */
-    static List<MimeMessage> await(GreenMail mail, String address, int count) {
+    public static List<MimeMessage> await(GreenMail mail, String address, int count) {
         Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
                 .until(() -> to(mail, address).size() >= count);
         return to(mail, address);
     }
 
-    static String header(MimeMessage message, String name) {
+    public static String header(MimeMessage message, String name) {
         try {
             return message.getHeader(name, ", ");
         } catch (MessagingException e) {
@@ -45,7 +58,7 @@ final class Mails {
         }
     }
 
-    static String subject(MimeMessage message) {
+    public static String subject(MimeMessage message) {
         try {
             return message.getSubject();
         } catch (MessagingException e) {
@@ -53,11 +66,11 @@ final class Mails {
         }
     }
 
-    static String text(MimeMessage message) {
+    public static String text(MimeMessage message) {
         return part(message, "text/plain").orElseThrow(() -> new AssertionError("No text part"));
     }
 
-    static String html(MimeMessage message) {
+    public static String html(MimeMessage message) {
         return part(message, "text/html").orElseThrow(() -> new AssertionError("No HTML part"));
     }
 
