@@ -119,7 +119,7 @@ class ConsentTest {
         NotifyMessagesRecord dropped = shop.notifications().awaitState("DROPPED", 1).getFirst();
         assertThat(dropped.getReason()).startsWith("UNSUBSCRIBED");
         shop.notifications().awaitState("SENT", 2);
-        assertThat(TestMails.await(host.mail(), anna, 2).stream().map(Mails::subject)).hasSize(2);
+        assertThat(TestMails.await(host.mail(), anna, 2).stream().map(TestMails::subject)).hasSize(2);
     }
 
     @Test

@@ -67,7 +67,7 @@ class EmailDeliveryTest {
 
         shop.notifications().settings(Map.of("defaultLocale", "de"));
         Pings.toGuest(shop, "TRANSACTIONAL", guest, "fr-FR");
-        assertThat(TestMails.await(host.mail(), guest, 2).stream().map(Mails::subject)).contains("Ping Nummer 1");
+        assertThat(TestMails.await(host.mail(), guest, 2).stream().map(TestMails::subject)).contains("Ping Nummer 1");
     }
 
     @Test

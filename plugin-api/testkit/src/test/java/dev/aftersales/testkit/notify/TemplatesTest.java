@@ -68,7 +68,7 @@ class TemplatesTest {
                 Map.of("shop", shop.id())).assertNoErrors();
         assertThat(reset.path("notificationTemplateReset.template.overriddenLocales").isEmpty()).isTrue();
         Pings.toCustomers(shop, "ALERT", "anna");
-        assertThat(TestMails.await(host.mail(), anna, 2).stream().map(Mails::subject)).contains("Ping Nummer 1");
+        assertThat(TestMails.await(host.mail(), anna, 2).stream().map(TestMails::subject)).contains("Ping Nummer 1");
     }
 
     @Test
