@@ -8,6 +8,7 @@ import dev.aftersales.api.platform.ShopPlatform;
 import dev.aftersales.api.settings.Settings;
 import java.time.Clock;
 import org.jooq.DSLContext;
+import org.jooq.TransactionalCallable;
 
 /**
  * The host's services for one feature in one shop. Every call a plugin receives carries one.
@@ -32,6 +33,20 @@ public interface FeatureContext {
      * Use {@code db().transaction(...)} or {@code db().transactionResult(...)} for several writes.
      */
     DSLContext db();
+
+    /**
+     * Runs {@code work} in one transaction of {@link #db()}, and runs it again (at most three attempts) when it lost a
+     * race with a concurrent request: rolled back as a deadlock victim, or refused by a unique key another transaction
+     * filled first. Use it for check-then-write changes that a double click may run twice at once. The work may run
+     * more than once, so it must only touch the database (and the notifier, which joins the transaction).
+     *
+     * <pre>{@code
+     * Wishlist list = shop.inTransaction(tx -> repository.defaultListForUpdate(tx.dsl(), customerId));
+     * }</pre>
+     */
+    default <T> T inTransaction(TransactionalCallable<T> work) {
+        return TransactionRaces.run(db(), work);
+    }
 
     /** The host's clock. Tests move it; never call {@code Instant.now()} directly. */
     Clock clock();

@@ -73,7 +73,7 @@ final class StockAlertSubscribing {
         Instant now = shop.clock().instant();
         Recipient recipient = customerId != null ? Recipient.customer(customerId) : Recipient.guest(email, locale);
         String purpose = purpose(variant.get(), locale);
-        Optional<StockAlert> result = Transactions.retryingConflicts(shop, tx -> {
+        Optional<StockAlert> result = shop.inTransaction(tx -> {
             Subscriptions subscriptions = Subscriptions.in(tx, shop);
             Optional<StockAlert> existing = subscriptions.lockBySubscriber(variantId,
                     Subscriptions.subscriberKey(customerId, email));

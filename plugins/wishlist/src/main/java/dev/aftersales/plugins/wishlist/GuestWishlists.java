@@ -59,7 +59,7 @@ final class GuestWishlists {
         }
         String token = tokens.next(GUEST_TOKEN_BYTES);
         Instant now = shop.clock().instant();
-        Wishlist list = Transactions.inTransaction(shop, tx -> {
+        Wishlist list = shop.inTransaction(tx -> {
             long guestId = GuestRepository.in(tx, shop).insert(SecretTokens.sha256(token), now);
             return WishlistRepository.in(tx, shop).insertList(new Owner.Guest(guestId), name, false, now);
         });
@@ -104,7 +104,7 @@ final class GuestWishlists {
         WishlistSettings settings = WishlistSettings.of(shop.settings());
         Instant now = shop.clock().instant();
         Owner owner = new Owner.Customer(customerId);
-        return Transactions.inTransaction(shop, tx -> {
+        return shop.inTransaction(tx -> {
             GuestRepository guests = GuestRepository.in(tx, shop);
             WishlistRepository lists = WishlistRepository.in(tx, shop);
             Optional<GuestRow> found = guests.lockByTokenHash(SecretTokens.sha256(token));

@@ -68,7 +68,7 @@ final class ItemMutations {
             return ItemPayload.failed(listNotFound("wishlistId"));
         }
         Instant now = shop.clock().instant();
-        return Transactions.inTransaction(shop, tx -> {
+        return shop.inTransaction(tx -> {
             WishlistRepository lists = WishlistRepository.in(tx, shop);
             Optional<Wishlist> target = listId.isPresent()
                     ? lists.lockList(owner.get(), listId.get())
@@ -123,7 +123,7 @@ final class ItemMutations {
             return ItemPayload.failed(itemNotFound());
         }
         Instant now = shop.clock().instant();
-        return Transactions.inTransaction(shop, tx -> {
+        return shop.inTransaction(tx -> {
             WishlistRepository lists = WishlistRepository.in(tx, shop);
             Optional<WishlistItem> found = lists.lockItem(owner.get(), itemId.get());
             if (found.isEmpty()) {
@@ -149,7 +149,7 @@ final class ItemMutations {
             return ItemRemovePayload.failed(itemNotFound());
         }
         Instant now = shop.clock().instant();
-        return Transactions.inTransaction(shop, tx -> {
+        return shop.inTransaction(tx -> {
             WishlistRepository lists = WishlistRepository.in(tx, shop);
             Optional<WishlistItem> found = lists.lockItem(owner.get(), itemId.get());
             if (found.isEmpty()) {
@@ -192,7 +192,7 @@ final class ItemMutations {
             return WishlistPayload.failed(listNotFound("targetWishlistId"));
         }
         Instant now = shop.clock().instant();
-        return Transactions.inTransaction(shop, tx -> {
+        return shop.inTransaction(tx -> {
             WishlistRepository lists = WishlistRepository.in(tx, shop);
             Optional<Wishlist> target = lists.lockList(owner, targetId.get());
             if (target.isEmpty()) {

@@ -42,7 +42,7 @@ final class ListMutations {
         }
         int maxLists = WishlistSettings.of(shop.settings()).maxListsPerCustomer();
         Instant now = shop.clock().instant();
-        return Transactions.inTransaction(shop, tx -> {
+        return shop.inTransaction(tx -> {
             WishlistRepository lists = WishlistRepository.in(tx, shop);
             List<Wishlist> existing = lists.lockListsOf(customerId);
             Optional<UserError> full = WishlistRules.checkListLimit(existing.size(), maxLists);
@@ -67,7 +67,7 @@ final class ListMutations {
             return WishlistPayload.failed(listNotFound());
         }
         Instant now = shop.clock().instant();
-        return Transactions.inTransaction(shop, tx -> {
+        return shop.inTransaction(tx -> {
             WishlistRepository lists = WishlistRepository.in(tx, shop);
             return lists.lockList(owner, listId.get())
                     .map(list -> WishlistPayload.ok(lists.rename(list, name, now)))
@@ -85,7 +85,7 @@ final class ListMutations {
             return WishlistDeletePayload.failed(listNotFound());
         }
         Instant now = shop.clock().instant();
-        return Transactions.inTransaction(shop, tx -> {
+        return shop.inTransaction(tx -> {
             WishlistRepository lists = WishlistRepository.in(tx, shop);
             // all of the customer's lists, locked: the default may move to another one
             List<Wishlist> all = lists.lockListsOf(customerId);
@@ -118,7 +118,7 @@ final class ListMutations {
             return WishlistPayload.failed(listNotFound());
         }
         Instant now = shop.clock().instant();
-        return Transactions.inTransaction(shop, tx -> {
+        return shop.inTransaction(tx -> {
             WishlistRepository lists = WishlistRepository.in(tx, shop);
             Optional<Wishlist> list = lists.lockList(owner.get(), listId.get());
             if (list.isEmpty()) {

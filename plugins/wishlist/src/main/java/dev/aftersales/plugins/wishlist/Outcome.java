@@ -9,7 +9,7 @@ import java.util.List;
  * the transaction committed, so no listener hears of a change that was rolled back.
  *
  * <pre>{@code
- * return Transactions.inTransaction(shop, tx -> ... Outcome.of(payload, events)).publish(shop);
+ * return shop.inTransaction(tx -> ... Outcome.of(payload, events)).publish(shop);
  * }</pre>
  */
 record Outcome<P>(P payload, List<Event> events) {

@@ -50,7 +50,7 @@ final class WishlistSharing {
             return SharePayload.failed(listNotFound());
         }
         Instant now = shop.clock().instant();
-        return Transactions.inTransaction(shop, tx -> {
+        return shop.inTransaction(tx -> {
             WishlistRepository lists = WishlistRepository.in(tx, shop);
             Optional<Wishlist> found = lists.lockList(owner, listId.get());
             if (found.isEmpty()) {
@@ -72,7 +72,7 @@ final class WishlistSharing {
             return WishlistPayload.failed(listNotFound());
         }
         Instant now = shop.clock().instant();
-        return Transactions.inTransaction(shop, tx -> {
+        return shop.inTransaction(tx -> {
             WishlistRepository lists = WishlistRepository.in(tx, shop);
             return lists.lockList(owner, listId.get())
                     .map(list -> list.shareActive() ? lists.setShareNonce(list, null, now) : list)
