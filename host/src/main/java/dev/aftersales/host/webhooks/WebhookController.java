@@ -49,6 +49,25 @@ public class WebhookController {
                                                        @RequestHeader(value = "webhook-timestamp", required = false) String timestamp,
                                                        @RequestHeader(value = "webhook-signature", required = false) String signature,
                                                        @RequestBody(required = false) byte[] body) {
+        Checked checked = check(shopId, id, timestamp, signature, body);
+        if (checked.refusal() != null) {
+            return checked.refusal();
+        }
+        Envelope envelope = checked.envelope();
+        boolean stored = inbox.store(shopId, envelope.id(), envelope.type(), envelope.occurredAt(),
+                new String(checked.body(), StandardCharsets.UTF_8));
+        if (!stored) {
+            return ResponseEntity.ok(Map.of("status", "duplicate", "id", envelope.id()));
+        }
+        worker.wakeUp();
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("status", "stored", "id", envelope.id()));
+    }
+
+    /**
+     * Everything {@link #receive} does before it stores: the shop's secrets (one read), signature and timestamp, the
+     * envelope. Public for the benchmark's baseline, which answers after these checks without storing.
+     */
+    public Checked check(String shopId, String id, String timestamp, String signature, byte[] body) {
         Optional<List<String>> shopSecrets = secrets.validSecrets(shopId);
         if (shopSecrets.isEmpty()) {
             return refuse(HttpStatus.NOT_FOUND, "UNKNOWN_SHOP", "There is no shop '" + shopId + "'");
@@ -78,13 +97,7 @@ public class WebhookController {
         if (!envelope.id().equals(id)) {
             return refuse(HttpStatus.BAD_REQUEST, "MALFORMED", "The body's id differs from the webhook-id header");
         }
-        boolean stored = inbox.store(shopId, envelope.id(), envelope.type(), envelope.occurredAt(),
-                new String(raw, StandardCharsets.UTF_8));
-        if (!stored) {
-            return ResponseEntity.ok(Map.of("status", "duplicate", "id", envelope.id()));
-        }
-        worker.wakeUp();
-        return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("status", "stored", "id", envelope.id()));
+        return new Checked(envelope, raw, null);
     }
 
     private Envelope envelope(byte[] raw) {
@@ -119,10 +132,16 @@ public class WebhookController {
         return node.asString();
     }
 
-    private static ResponseEntity<Map<String, Object>> refuse(HttpStatus status, String code, String message) {
-        return ResponseEntity.status(status).body(Map.of("error", Map.of("code", code, "message", message)));
+    private static Checked refuse(HttpStatus status, String code, String message) {
+        return new Checked(null, null,
+                ResponseEntity.status(status).body(Map.of("error", Map.of("code", code, "message", message))));
     }
 
-    private record Envelope(String id, String type, Instant occurredAt) {
+    /** A delivery's envelope fields. */
+    public record Envelope(String id, String type, Instant occurredAt) {
+    }
+
+    /** The outcome of {@link #check}: the envelope and body of a valid delivery, or the answer refusing it. */
+    public record Checked(Envelope envelope, byte[] body, ResponseEntity<Map<String, Object>> refusal) {
     }
 }
