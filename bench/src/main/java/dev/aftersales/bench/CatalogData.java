@@ -50,6 +50,14 @@ public final class CatalogData {
                 CATALOG_VARIANTS.URL, CATALOG_VARIANTS.IMAGE_URL, CATALOG_VARIANTS.UPDATED_AT}, rows);
     }
 
+    /**
+     * Refreshes the optimizer's statistics of bulk-loaded tables, as the server does by itself some time after a
+     * large change; until then it may plan a scan of the shop's whole index instead of a range.
+     */
+    public static void analyze(DSLContext db, String... tables) {
+        db.execute("ANALYZE TABLE " + String.join(", ", tables));
+    }
+
     /** Inserts the rows, {@value #ROWS_PER_STATEMENT} per statement, each statement committed on its own. */
     public static void insert(DSLContext db, Table<?> table, Field<?>[] fields, List<Object[]> rows) {
         for (int from = 0; from < rows.size(); from += ROWS_PER_STATEMENT) {

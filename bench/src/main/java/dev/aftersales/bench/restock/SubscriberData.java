@@ -52,6 +52,7 @@ final class SubscriberData {
             }
             CatalogData.insert(db, SUBSCRIPTION, fields, rows);
         }
+        CatalogData.analyze(db, "stock_alert_subscription");
     }
 
     void addresses(int customers) {

@@ -66,6 +66,7 @@ public final class WishlistData {
         }
         CatalogData.insert(db, list, listFields, lists);
         CatalogData.insert(db, WishlistQueries.ITEM, itemFields, items);
+        CatalogData.analyze(db, "wishlist_list", "wishlist_item", "catalog_variants");
         return variants;
     }
 

@@ -7,7 +7,6 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
-import dev.aftersales.host.config.AftersalesProperties;
 import org.jooq.ExecuteListenerProvider;
 import org.jooq.SQLDialect;
 import org.jooq.conf.RenderQuotedNames;
@@ -37,16 +36,14 @@ public class JooqSetup {
     }
 
     @Bean
-    DefaultConfigurationCustomizer aftersalesJooqCustomizer(SqlDialectProbe probe, StatementCounter counter,
-                                                            AftersalesProperties properties) {
+    DefaultConfigurationCustomizer aftersalesJooqCustomizer(SqlDialectProbe probe, StatementCounter counter) {
         return configuration -> {
             configuration.set(probe.dialect());
             // Generated classes come from migrations, not a live schema: never qualify with a schema name, and
             // always quote so the tenant guard can read table references reliably.
             configuration.settings()
                     .withRenderSchema(false)
-                    .withRenderQuotedNames(RenderQuotedNames.ALWAYS)
-                    .withQueryTimeout((int) Math.max(1, properties.statementTimeout().toSeconds()));
+                    .withRenderQuotedNames(RenderQuotedNames.ALWAYS);
             List<ExecuteListenerProvider> providers = new ArrayList<>(List.of(configuration.executeListenerProviders()));
             providers.add(() -> counter);
             configuration.set(providers.toArray(ExecuteListenerProvider[]::new));

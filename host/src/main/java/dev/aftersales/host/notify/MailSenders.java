@@ -61,6 +61,7 @@ class MailSenders {
         mail.setProperty("mail.smtp.auth", String.valueOf(server.username() != null));
         mail.setProperty("mail.smtp.starttls.enable", String.valueOf(server.startTls()));
         mail.setProperty("mail.smtp.starttls.required", String.valueOf(server.startTls()));
+        mail.put("mail.smtp.socketFactory", NoDelaySockets.INSTANCE);
         sender.setJavaMailProperties(mail);
         return sender;
     }

@@ -8,6 +8,7 @@ import dev.aftersales.api.notify.Enqueued;
 import dev.aftersales.api.notify.Notification;
 import dev.aftersales.api.notify.Notifier;
 import dev.aftersales.api.notify.Recipient;
+import java.util.List;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Component;
 
@@ -32,6 +33,11 @@ public class Notifiers {
             @Override
             public Enqueued enqueue(Notification notification) {
                 return writer.enqueue(shopId, featureId, notification);
+            }
+
+            @Override
+            public List<Enqueued> enqueueAll(List<Notification> notifications) {
+                return writer.enqueueAll(shopId, featureId, notifications);
             }
 
             @Override

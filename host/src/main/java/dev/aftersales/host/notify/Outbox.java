@@ -2,6 +2,7 @@ package dev.aftersales.host.notify;
 
 import static dev.aftersales.host.jooq.Tables.NOTIFY_MESSAGES;
 
+import dev.aftersales.host.data.ReadCommitted;
 import dev.aftersales.host.jooq.tables.records.NotifyMessagesRecord;
 import java.time.Clock;
 import java.time.Duration;
@@ -9,10 +10,10 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -40,8 +41,10 @@ class Outbox {
     private final DSLContext db;
     private final Clock clock;
     private final MeterRegistry meters;
+    private final ReadCommitted readCommitted;
 
-    Outbox(DSLContext db, Clock clock, MeterRegistry meters) {
+    Outbox(DSLContext db, Clock clock, MeterRegistry meters, ReadCommitted readCommitted) {
+        this.readCommitted = readCommitted;
         this.db = db;
         this.clock = clock;
         this.meters = meters;
@@ -53,43 +56,40 @@ class Outbox {
                       RecipientKey recipient, Instant notBefore, Instant expiresAt) {
     }
 
-    /** Inserts unless the feature already queued this dedupe key; joins the caller's transaction. One insert. */
-    boolean insert(NewMessage message) {
+    /**
+     * Inserts the messages whose dedupe keys the feature has not queued yet, with one multi-row INSERT; joins the
+     * caller's transaction. Returns how many were new.
+     */
+    int insertAll(List<NewMessage> messages) {
         LocalDateTime now = now();
-        Instant due = message.notBefore() == null ? clock.instant() : message.notBefore();
-        return db.insertInto(NOTIFY_MESSAGES)
-                .set(NOTIFY_MESSAGES.SHOP_ID, message.shopId())
-                .set(NOTIFY_MESSAGES.FEATURE_ID, message.featureId())
-                .set(NOTIFY_MESSAGES.MESSAGE_KEY, message.messageKey())
-                .set(NOTIFY_MESSAGES.DEDUPE_KEY, message.dedupeKey())
-                .set(NOTIFY_MESSAGES.CATEGORY, message.category())
-                .set(NOTIFY_MESSAGES.TEMPLATE, message.template())
-                .set(NOTIFY_MESSAGES.DATA, message.data())
-                .set(NOTIFY_MESSAGES.CUSTOMER_ID, message.customerId())
-                .set(NOTIFY_MESSAGES.EMAIL, message.email())
-                .set(NOTIFY_MESSAGES.LOCALE, message.locale())
-                .set(NOTIFY_MESSAGES.RECIPIENT_KEY, message.recipient().value())
-                .set(NOTIFY_MESSAGES.STATE, PENDING)
-                .set(NOTIFY_MESSAGES.NEXT_ATTEMPT_AT, utc(due))
-                .set(NOTIFY_MESSAGES.EXPIRES_AT, message.expiresAt() == null ? null : utc(message.expiresAt()))
-                .set(NOTIFY_MESSAGES.CREATED_AT, now)
-                .onDuplicateKeyIgnore()
-                .execute() == 1;
+        var insert = db.insertInto(NOTIFY_MESSAGES, NOTIFY_MESSAGES.SHOP_ID, NOTIFY_MESSAGES.FEATURE_ID,
+                NOTIFY_MESSAGES.MESSAGE_KEY, NOTIFY_MESSAGES.DEDUPE_KEY, NOTIFY_MESSAGES.CATEGORY,
+                NOTIFY_MESSAGES.TEMPLATE, NOTIFY_MESSAGES.DATA, NOTIFY_MESSAGES.CUSTOMER_ID, NOTIFY_MESSAGES.EMAIL,
+                NOTIFY_MESSAGES.LOCALE, NOTIFY_MESSAGES.RECIPIENT_KEY, NOTIFY_MESSAGES.STATE,
+                NOTIFY_MESSAGES.NEXT_ATTEMPT_AT, NOTIFY_MESSAGES.EXPIRES_AT, NOTIFY_MESSAGES.CREATED_AT);
+        for (NewMessage message : messages) {
+            Instant due = message.notBefore() == null ? clock.instant() : message.notBefore();
+            insert = insert.values(message.shopId(), message.featureId(), message.messageKey(), message.dedupeKey(),
+                    message.category(), message.template(), message.data(), message.customerId(), message.email(),
+                    message.locale(), message.recipient().value(), PENDING, utc(due),
+                    message.expiresAt() == null ? null : utc(message.expiresAt()), now);
+        }
+        return insert.onDuplicateKeyIgnore().execute();
     }
 
-    /** The key of the message a feature queued under a dedupe key. */
-    Optional<String> keyOf(String shopId, String featureId, String dedupeKey) {
-        return db.select(NOTIFY_MESSAGES.MESSAGE_KEY).from(NOTIFY_MESSAGES)
+    /** The keys of the messages a feature queued under these dedupe keys, by dedupe key. */
+    Map<String, String> keysOf(String shopId, String featureId, Collection<String> dedupeKeys) {
+        return db.select(NOTIFY_MESSAGES.DEDUPE_KEY, NOTIFY_MESSAGES.MESSAGE_KEY).from(NOTIFY_MESSAGES)
                 .where(NOTIFY_MESSAGES.SHOP_ID.eq(shopId).and(NOTIFY_MESSAGES.FEATURE_ID.eq(featureId))
-                        .and(NOTIFY_MESSAGES.DEDUPE_KEY.eq(dedupeKey)))
-                .fetchOptional(NOTIFY_MESSAGES.MESSAGE_KEY);
+                        .and(NOTIFY_MESSAGES.DEDUPE_KEY.in(dedupeKeys)))
+                .fetchMap(NOTIFY_MESSAGES.DEDUPE_KEY, NOTIFY_MESSAGES.MESSAGE_KEY);
     }
 
     /** Claims up to {@code limit} due messages, oldest first, for {@code lease}; each claim counts as an attempt. */
     List<NotifyMessagesRecord> claim(int limit, Duration lease) {
         LocalDateTime now = now();
-        return db.transactionResult(tx -> {
-            List<NotifyMessagesRecord> due = tx.dsl().selectFrom(NOTIFY_MESSAGES)
+        return readCommitted.inTransaction(() -> {
+            List<NotifyMessagesRecord> due = db.selectFrom(NOTIFY_MESSAGES)
                     .where(NOTIFY_MESSAGES.STATE.in(PENDING, RETRY).and(NOTIFY_MESSAGES.NEXT_ATTEMPT_AT.le(now))
                             .or(NOTIFY_MESSAGES.STATE.eq(SENDING).and(NOTIFY_MESSAGES.LEASE_UNTIL.lt(now))))
                     .orderBy(NOTIFY_MESSAGES.NEXT_ATTEMPT_AT, NOTIFY_MESSAGES.ID)
@@ -97,7 +97,7 @@ class Outbox {
                     .forUpdate().skipLocked()
                     .fetch();
             if (!due.isEmpty()) {
-                tx.dsl().update(NOTIFY_MESSAGES)
+                db.update(NOTIFY_MESSAGES)
                         .set(NOTIFY_MESSAGES.STATE, SENDING)
                         .set(NOTIFY_MESSAGES.LEASE_UNTIL, now.plus(lease))
                         .set(NOTIFY_MESSAGES.ATTEMPTS, NOTIFY_MESSAGES.ATTEMPTS.plus(1))

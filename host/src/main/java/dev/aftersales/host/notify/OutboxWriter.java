@@ -3,17 +3,24 @@ package dev.aftersales.host.notify;
 import dev.aftersales.api.notify.Enqueued;
 import dev.aftersales.api.notify.Notification;
 import dev.aftersales.api.notify.Recipient;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Checks and inserts a message a feature (or the host) enqueues, in the caller's transaction, and wakes the workers
+ * Checks and inserts the messages a feature (or the host) enqueues, in the caller's transaction, and wakes the workers
  * once that transaction commits.
  */
 @Component
 class OutboxWriter {
+
+    private static final int ROWS_PER_INSERT = 500;
 
     private final Outbox outbox;
     private final TemplateSources templates;
@@ -28,6 +35,44 @@ class OutboxWriter {
     }
 
     Enqueued enqueue(String shopId, String featureId, Notification notification) {
+        return enqueueAll(shopId, featureId, List.of(notification)).getFirst();
+    }
+
+    /**
+     * Checks every notification first (one refused: none queued), then inserts {@value #ROWS_PER_INSERT} per
+     * statement. Where a dedupe key was queued before, its existing message is returned as a duplicate.
+     */
+    List<Enqueued> enqueueAll(String shopId, String featureId, List<Notification> notifications) {
+        List<Outbox.NewMessage> messages = notifications.stream()
+                .map(notification -> newMessage(shopId, featureId, notification))
+                .toList();
+        List<Enqueued> results = new ArrayList<>(messages.size());
+        boolean anyNew = false;
+        for (int from = 0; from < messages.size(); from += ROWS_PER_INSERT) {
+            List<Outbox.NewMessage> chunk = messages.subList(from, Math.min(messages.size(), from + ROWS_PER_INSERT));
+            int inserted = outbox.insertAll(chunk);
+            anyNew |= inserted > 0;
+            if (inserted == chunk.size()) {
+                chunk.forEach(message -> results.add(new Enqueued(message.messageKey(), false)));
+                continue;
+            }
+            // some dedupe keys were queued before (or twice in this chunk): the stored message is the one that counts
+            Map<String, String> stored = outbox.keysOf(shopId, featureId,
+                    chunk.stream().map(Outbox.NewMessage::dedupeKey).toList());
+            Set<String> claimed = new HashSet<>();
+            for (Outbox.NewMessage message : chunk) {
+                String key = stored.get(message.dedupeKey());
+                boolean mine = message.messageKey().equals(key) && claimed.add(key);
+                results.add(new Enqueued(key, !mine));
+            }
+        }
+        if (anyNew) {
+            worker.wakeUpAfterCommit();
+        }
+        return results;
+    }
+
+    private Outbox.NewMessage newMessage(String shopId, String featureId, Notification notification) {
         if (!templates.shippedTemplates(featureId).containsKey(notification.template())) {
             throw new IllegalArgumentException("Feature " + featureId + " ships no template '"
                     + notification.template() + "': add aftersales/" + featureId + "/templates/"
@@ -45,15 +90,9 @@ class OutboxWriter {
         } catch (JacksonException e) {
             throw new IllegalArgumentException("The data of a notification must be JSON-friendly: " + e.getMessage(), e);
         }
-        String messageKey = UUID.randomUUID().toString();
-        boolean inserted = outbox.insert(new Outbox.NewMessage(shopId, featureId, messageKey,
-                notification.dedupeKey(), notification.category().name(), notification.template(), data,
-                recipient.customerId(), recipient.email(), recipient.locale(), RecipientKey.of(recipient),
-                notification.notBefore(), notification.expiresAt()));
-        if (!inserted) {
-            return new Enqueued(outbox.keyOf(shopId, featureId, notification.dedupeKey()).orElseThrow(), true);
-        }
-        worker.wakeUpAfterCommit();
-        return new Enqueued(messageKey, false);
+        return new Outbox.NewMessage(shopId, featureId, UUID.randomUUID().toString(), notification.dedupeKey(),
+                notification.category().name(), notification.template(), data, recipient.customerId(),
+                recipient.email(), recipient.locale(), RecipientKey.of(recipient), notification.notBefore(),
+                notification.expiresAt());
     }
 }

@@ -2,6 +2,7 @@ package dev.aftersales.host.webhooks;
 
 import static dev.aftersales.host.jooq.Tables.INBOX_EVENTS;
 
+import dev.aftersales.host.data.ReadCommitted;
 import dev.aftersales.host.jooq.tables.InboxEvents;
 import dev.aftersales.host.jooq.tables.records.InboxEventsRecord;
 import java.time.Clock;
@@ -17,6 +18,7 @@ import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,20 +35,38 @@ public class Inbox {
     public static final String RETRY = "RETRY";
     public static final String DONE = "DONE";
     public static final String DEAD = "DEAD";
+    private static final int STORE_ATTEMPTS = 3;
 
     private static final Duration LEASE = Duration.ofMinutes(2);
     private static final Logger log = LoggerFactory.getLogger(Inbox.class);
 
     private final DSLContext db;
     private final Clock clock;
+    private final ReadCommitted readCommitted;
 
-    public Inbox(DSLContext db, Clock clock) {
+    public Inbox(DSLContext db, Clock clock, ReadCommitted readCommitted) {
         this.db = db;
         this.clock = clock;
+        this.readCommitted = readCommitted;
     }
 
-    /** Stores an event unless the shop already has one with this id; true when it was new. One insert. */
+    /**
+     * Stores an event unless the shop already has one with this id; true when it was new. One insert, tried again
+     * when it loses a lock race (it never waits for a claim, but InnoDB may still pick it as a deadlock victim).
+     */
     public boolean store(String shopId, String eventId, String type, Instant occurredAt, String body) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return insert(shopId, eventId, type, occurredAt, body);
+            } catch (PessimisticLockingFailureException e) {
+                if (attempt == STORE_ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private boolean insert(String shopId, String eventId, String type, Instant occurredAt, String body) {
         LocalDateTime now = now();
         return db.insertInto(INBOX_EVENTS)
                 .set(INBOX_EVENTS.SHOP_ID, shopId)
@@ -64,9 +84,9 @@ public class Inbox {
     /** Claims up to {@code limit} due events, oldest first, for this worker for the lease time. */
     public List<InboxEventsRecord> claim(int limit) {
         LocalDateTime now = now();
-        return db.transactionResult(tx -> {
+        return readCommitted.inTransaction(() -> {
             InboxEvents inFlight = INBOX_EVENTS.as("in_flight");
-            List<InboxEventsRecord> due = tx.dsl().selectFrom(INBOX_EVENTS)
+            List<InboxEventsRecord> due = db.selectFrom(INBOX_EVENTS)
                     .where(INBOX_EVENTS.STATE.in(PENDING, RETRY).and(INBOX_EVENTS.NEXT_ATTEMPT_AT.le(now))
                             .or(INBOX_EVENTS.STATE.eq(PROCESSING).and(INBOX_EVENTS.LEASE_UNTIL.lt(now))))
                     // one worker at a time per shop, so a shop's events are applied in the order they arrived
@@ -77,7 +97,7 @@ public class Inbox {
                     .forUpdate().skipLocked()
                     .fetch();
             if (!due.isEmpty()) {
-                tx.dsl().update(INBOX_EVENTS)
+                db.update(INBOX_EVENTS)
                         .set(INBOX_EVENTS.STATE, PROCESSING)
                         .set(INBOX_EVENTS.LEASE_UNTIL, now.plus(LEASE))
                         .set(INBOX_EVENTS.ATTEMPTS, INBOX_EVENTS.ATTEMPTS.plus(1))

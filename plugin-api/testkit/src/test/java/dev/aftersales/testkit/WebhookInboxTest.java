@@ -7,6 +7,7 @@ import static org.jooq.impl.DSL.table;
 import dev.aftersales.host.jooq.Tables;
 import dev.aftersales.host.webhooks.Inbox;
 import dev.aftersales.host.webhooks.InboxWorker;
+import dev.aftersales.host.webhooks.WebhookSignature;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -194,6 +195,22 @@ class WebhookInboxTest {
         host.clock().advance(Duration.ofMinutes(11));
         assertThat(webhooks.sendSignedWith(old, "evt_" + UUID.randomUUID(), "stock.changed", host.clock().instant(),
                 stock("v-1", 3, "2026-11-23T11:00:02Z"), host.clock().instant()).status()).isEqualTo(401);
+    }
+
+    @Test
+    void aSecretRotatedByAnotherInstanceIsAcceptedAtOnce() {
+        assertThat(shop.webhooks().send("stock.changed", stock("v-1", 1, "2026-11-23T11:00:00Z")).status())
+                .isEqualTo(202);
+        // another instance rotates: this one still keeps the old secret in memory
+        String rotated = WebhookSignature.newSecret();
+        shop.sql().update(Tables.SHOPS).set(Tables.SHOPS.WEBHOOK_SECRET, rotated)
+                .where(Tables.SHOPS.ID.eq(shop.id())).execute();
+        TestWebhooks webhooks = new TestWebhooks(host.baseUrl().resolve("/webhooks/" + shop.id()), rotated,
+                host.clock());
+
+        assertThat(webhooks.send("stock.changed", stock("v-1", 2, "2026-11-23T11:00:01Z")).status()).isEqualTo(202);
+        assertThat(shop.webhooks().send("stock.changed", stock("v-1", 3, "2026-11-23T11:00:02Z")).status())
+                .as("the replaced secret, now read again from the database").isEqualTo(401);
     }
 
     private GraphQlResult deadLetters() {

@@ -1,5 +1,7 @@
 package dev.aftersales.api.notify;
 
+import java.util.List;
+
 /**
  * The host's outbox for one feature in one shop ({@code shop.notifier()}). Everything here joins the caller's
  * transaction: call it inside {@code shop.db().transaction(...)} together with the feature's own change, and a
@@ -29,6 +31,23 @@ public interface Notifier {
      * @throws IllegalArgumentException when the feature ships no such template or the data is not JSON-friendly
      */
     Enqueued enqueue(Notification notification);
+
+    /**
+     * Queues many messages, each as {@link #enqueue} would, in the order given, with a few multi-row inserts instead
+     * of one insert per message: for fan-outs such as a restock that alerts thousands of subscribers. Keep a call to
+     * a bounded batch (the host inserts a few hundred rows per statement; the list itself is held in memory).
+     *
+     * <pre>{@code
+     * List<Enqueued> queued = shop.notifier().enqueueAll(batch.stream().map(alert -> message(alert)).toList());
+     * }</pre>
+     *
+     * @return one result per notification, in the same order
+     * @throws IllegalArgumentException when any notification would be refused by {@link #enqueue}; then none is queued
+     * @since 1.0.0
+     */
+    default List<Enqueued> enqueueAll(List<Notification> notifications) {
+        return notifications.stream().map(this::enqueue).toList();
+    }
 
     /** Whether the host may send the recipient messages of this category now. One read. */
     ConsentState consent(Recipient recipient, Category category);

@@ -57,6 +57,34 @@ class OutboxTransactionsTest {
     }
 
     @Test
+    void enqueueAllQueuesInOrderAndReturnsTheEarlierMessageForAKnownDedupeKey() {
+        shop.customer("bob", "bob-" + shop.id() + "@example.test", "en");
+        List<String> single = Pings.send(shop, Map.of("customerIds", List.of("anna"), "category", "ALERT",
+                "dedupeKey", "fan-out"));
+
+        GraphQlResult batch = Pings.sendRaw(shop, Map.of("customerIds", List.of("anna", "bob"), "category", "ALERT",
+                "dedupeKey", "fan-out", "batch", true)).assertNoErrors();
+
+        assertThat(batch.path("pingerSend.duplicates").asInt()).isEqualTo(1);
+        assertThat(batch.path("pingerSend.messageIds[0]").asString()).isEqualTo(single.getFirst());
+        String bobs = batch.path("pingerSend.messageIds[1]").asString();
+        assertThat(bobs).isNotEqualTo(single.getFirst());
+        shop.notifications().awaitState("SENT", 2);
+        assertThat(shop.notifications().messages()).hasSize(2);
+        assertThat(TestMails.header(TestMails.await(host.mail(), "bob-" + shop.id() + "@example.test", 1).getFirst(),
+                "Message-ID")).startsWith("<" + bobs + "@");
+    }
+
+    @Test
+    void aRolledBackEnqueueAllLeavesNoOutboxRow() {
+        GraphQlResult failed = Pings.sendRaw(shop, Map.of("customerIds", List.of("anna", "anna"), "category", "ALERT",
+                "dedupeKey", "rollback-all", "batch", true, "fail", true));
+
+        assertThat(failed.errorCodes()).containsExactly("INTERNAL");
+        assertThat(shop.sql().fetchCount(NOTIFY_MESSAGES, NOTIFY_MESSAGES.SHOP_ID.eq(shop.id()))).isZero();
+    }
+
+    @Test
     void aTemplateTheFeatureDoesNotShipIsRefusedWhenEnqueued() {
         GraphQlResult result = Pings.sendRaw(shop, Map.of("customerIds", List.of("anna"), "category", "ALERT",
                 "dedupeKey", "no-template", "template", "no-such-template"));

@@ -50,9 +50,9 @@ final class AlertBatches {
         int sent = shop.db().transactionResult(tx -> {
             Subscriptions subscriptions = Subscriptions.in(tx, shop);
             List<StockAlert> batch = subscriptions.lockNextBatch(restock.variantId(), now, batchSize);
-            for (StockAlert alert : batch) {
-                shop.notifier().enqueue(AlertMessage.of(alert, restock.id(), variant.get(), now));
-            }
+            shop.notifier().enqueueAll(batch.stream()
+                    .map(alert -> AlertMessage.of(alert, restock.id(), variant.get(), now))
+                    .toList());
             Restocks restocks = Restocks.in(tx, shop);
             if (!batch.isEmpty()) {
                 subscriptions.markNotified(batch.stream().map(StockAlert::id).toList(), restock.id(), now);
