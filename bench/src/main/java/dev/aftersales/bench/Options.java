@@ -25,7 +25,7 @@ public record Options(int runs, List<Integer> clients, int customers, List<Integ
     }
 
     public static Options smoke() {
-        return new Options(1, List.of(4), 30, List.of(300), 50, Duration.ofSeconds(1), Duration.ofSeconds(1));
+        return new Options(1, List.of(4), 30, List.of(100, 300), 50, Duration.ofSeconds(1), Duration.ofSeconds(1));
     }
 
     /** The defaults changed by {@code --runs 5 --clients 1,8,32 --customers 10000 --subscribers 10000,100000 ...}. */

@@ -30,6 +30,7 @@ class BenchSmokeIT {
         assertThat(webhooks.metric("notstored@4.rps").median()).isPositive();
 
         Report restock = reports.get("restock");
+        assertThat(restock.metric("fanout@100.rps").median()).isPositive();
         assertThat(restock.metric("fanout@300.rps").median()).isPositive();
         assertThat(restock.metric("raw@300.rps").median()).isPositive();
         assertThat(restock.metric("delivered.rps").median()).isPositive();

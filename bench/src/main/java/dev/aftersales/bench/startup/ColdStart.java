@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.springframework.core.env.Environment;
 
 /**
@@ -197,7 +198,7 @@ public final class ColdStart implements Figure {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
             }
-            java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(10).toNanos());
+            LockSupport.parkNanos(Duration.ofMillis(10).toNanos());
         }
         throw new IllegalStateException("The host was not UP within 120 s; see " + log);
     }

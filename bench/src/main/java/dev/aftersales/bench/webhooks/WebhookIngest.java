@@ -16,6 +16,7 @@ import dev.aftersales.host.webhooks.WebhookSignature;
 import dev.aftersales.testkit.TestShop;
 import java.net.URI;
 import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,6 +25,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 import org.awaitility.Awaitility;
 
 /**
@@ -127,7 +129,7 @@ public final class WebhookIngest implements Figure {
     }
 
     /** 202 counts as success; every 202 is counted to check the inbox against at the end. */
-    private static java.util.function.Predicate<java.net.http.HttpResponse<byte[]>> accepted(AtomicLong counted) {
+    private static Predicate<HttpResponse<byte[]>> accepted(AtomicLong counted) {
         return response -> {
             boolean ok = response.statusCode() == 202;
             if (ok) {

@@ -7,6 +7,7 @@ import static org.jooq.impl.DSL.table;
 import dev.aftersales.api.catalog.Variant;
 import dev.aftersales.api.graphql.GlobalId;
 import dev.aftersales.host.catalog.CatalogService;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -38,8 +39,8 @@ public class WishlistQueries {
     static final Field<String> VARIANT_ID = field(name("variant_id"), String.class);
     static final Field<Integer> QUANTITY = field(name("quantity"), Integer.class);
     static final Field<String> NOTE = field(name("note"), String.class);
-    static final Field<java.time.LocalDateTime> CREATED_AT = field(name("created_at"), java.time.LocalDateTime.class);
-    static final Field<java.time.LocalDateTime> UPDATED_AT = field(name("updated_at"), java.time.LocalDateTime.class);
+    static final Field<LocalDateTime> CREATED_AT = field(name("created_at"), LocalDateTime.class);
+    static final Field<LocalDateTime> UPDATED_AT = field(name("updated_at"), LocalDateTime.class);
 
     private final DSLContext db;
     private final CatalogService catalog;

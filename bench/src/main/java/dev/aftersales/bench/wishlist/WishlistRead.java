@@ -8,11 +8,14 @@ import dev.aftersales.bench.Samples;
 import dev.aftersales.bench.load.LoadDriver;
 import dev.aftersales.bench.load.LoadResult;
 import dev.aftersales.testkit.TestShop;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -74,7 +77,7 @@ public final class WishlistRead implements Figure {
                         tokens.get(ThreadLocalRandom.current().nextInt(tokens.size())), body))
                 .toArray(LoadDriver.ClientRequests[]::new);
         for (LoadDriver.ClientRequests warmUp : requests) {
-            driver.run(32, options.warmUp(), java.time.Duration.ZERO, warmUp, WishlistRead::answered);
+            driver.run(32, options.warmUp(), Duration.ZERO, warmUp, WishlistRead::answered);
         }
 
         Report report = new Report("Wishlist read", "./aftersales bench wishlist " + options.describe(),
@@ -91,7 +94,7 @@ public final class WishlistRead implements Figure {
             for (int run = 0; run < options.runs(); run++) {
                 double baseline = 0;
                 for (int e = 0; e < endpoints.size(); e++) {
-                    LoadResult result = driver.run(clients, java.time.Duration.ofSeconds(1), options.measure(),
+                    LoadResult result = driver.run(clients, Duration.ofSeconds(1), options.measure(),
                             requests[e], WishlistRead::answered);
                     Samples[] samples = perEndpoint.get(e);
                     samples[0].add(result.perSecond());
@@ -141,8 +144,8 @@ public final class WishlistRead implements Figure {
                             + endpoints.getFirst().name() + ":\n" + expected + "\n" + answer);
                 }
                 expected = answer;
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
