@@ -167,7 +167,8 @@ public final class RestockFanout implements Figure {
     private static void clearOutbox(DSLContext db, String shopId) {
         int deleted;
         do {
-            deleted = db.deleteFrom(NOTIFY_MESSAGES).where(NOTIFY_MESSAGES.SHOP_ID.eq(shopId)).limit(50_000).execute();
+            // in small statements: each must finish within the host's statement timeout
+            deleted = db.deleteFrom(NOTIFY_MESSAGES).where(NOTIFY_MESSAGES.SHOP_ID.eq(shopId)).limit(5_000).execute();
         } while (deleted > 0);
     }
 

@@ -65,13 +65,17 @@ final class SubscriberData {
                 CUSTOMERS.LOCALE, CUSTOMERS.SOURCE_UPDATED_AT}, rows);
     }
 
-    /** Makes every subscription of the variant active again, for the next run. */
+    /** Makes every subscription of the variant active again, for the next run (in statements that stay short). */
     void rearm(String variantId) {
-        db.update(SUBSCRIPTION)
-                .set(STATE, "ACTIVE")
-                .set(field(name("notified_at"), LocalDateTime.class), (LocalDateTime) null)
-                .set(field(name("restock_id"), Long.class), (Long) null)
-                .where(SHOP_ID.eq(shopId), VARIANT_ID.eq(variantId))
-                .execute();
+        int updated;
+        do {
+            updated = db.update(SUBSCRIPTION)
+                    .set(STATE, "ACTIVE")
+                    .set(field(name("notified_at"), LocalDateTime.class), (LocalDateTime) null)
+                    .set(field(name("restock_id"), Long.class), (Long) null)
+                    .where(SHOP_ID.eq(shopId), VARIANT_ID.eq(variantId), STATE.ne("ACTIVE"))
+                    .limit(10_000)
+                    .execute();
+        } while (updated > 0);
     }
 }
