@@ -6,6 +6,10 @@ import static dev.aftersales.host.jooq.Tables.NOTIFY_CONVERSIONS;
 import static dev.aftersales.host.jooq.Tables.NOTIFY_MESSAGES;
 
 import dev.aftersales.api.notify.Category;
+import dev.aftersales.host.notify.consent.Consents;
+import dev.aftersales.host.notify.consent.Suppressions;
+import dev.aftersales.host.notify.outbox.Outbox;
+import dev.aftersales.host.notify.pressure.ContactPressure;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;

@@ -11,36 +11,36 @@ import java.util.Locale;
  * What consent, caps and unsubscribes are counted by: {@code c:<customer id>} for a customer,
  * {@code g:<SHA-256 of the lower-case address>} for a guest, so a guest's key names no address.
  */
-record RecipientKey(String value) {
+public record RecipientKey(String value) {
 
-    static RecipientKey of(Recipient recipient) {
+    public static RecipientKey of(Recipient recipient) {
         return recipient.isGuest() ? guest(recipient.email()) : customer(recipient.customerId());
     }
 
-    static RecipientKey customer(String customerId) {
+    public static RecipientKey customer(String customerId) {
         return new RecipientKey("c:" + customerId);
     }
 
-    static RecipientKey guest(String email) {
+    public static RecipientKey guest(String email) {
         return new RecipientKey("g:" + emailHash(email));
     }
 
-    boolean isGuest() {
+    public boolean isGuest() {
         return value.startsWith("g:");
     }
 
     /** The customer id of a customer's key. */
-    String customerId() {
+    public String customerId() {
         return isGuest() ? null : value.substring(2);
     }
 
     /** The address hash of a guest's key. */
-    String guestEmailHash() {
+    public String guestEmailHash() {
         return isGuest() ? value.substring(2) : null;
     }
 
     /** The SHA-256 of the trimmed, lower-case address: all that a suppression list keeps. */
-    static String emailHash(String email) {
+    public static String emailHash(String email) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256")
                     .digest(email.trim().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8));

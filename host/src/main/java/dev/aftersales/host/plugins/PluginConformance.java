@@ -2,8 +2,8 @@ package dev.aftersales.host.plugins;
 
 import dev.aftersales.api.FeatureContext;
 import dev.aftersales.host.admin.AdminGraphQl;
-import dev.aftersales.host.notify.ShippedTemplateCheck;
 import dev.aftersales.host.graphql.SchemaAssembler;
+import dev.aftersales.host.notify.templates.ShippedTemplateCheck;
 import dev.aftersales.host.tenancy.Shop;
 import graphql.schema.GraphQLFieldDefinition;
 import graphql.schema.GraphQLList;

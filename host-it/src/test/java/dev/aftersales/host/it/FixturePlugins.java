@@ -1,0 +1,135 @@
+package dev.aftersales.host.it;
+
+import fixtures.conflict.ConflictingFeature;
+import fixtures.connector.FixtureConnector;
+import fixtures.connector.FixtureConnectorFeature;
+import fixtures.greeting.GreetingFeature;
+import fixtures.greetingv2.GreetingV2Feature;
+import fixtures.notify.PingerFeature;
+import fixtures.sloppy.SloppyFeature;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import java.util.stream.Stream;
+
+/**
+ * Builds the fixture plugin jars from this module's test classes and resources, as a plugin's build would: manifest,
+ * extension index, classes, schema fragment and migrations.
+ */
+public final class FixturePlugins {
+
+    private static final Path OUT = Path.of("target", "fixture-plugins");
+
+    private FixturePlugins() {
+    }
+
+    static Path greeting() {
+        return jar("greeting", "1.0.0", ">=1.0.0 & <2.0.0", GreetingFeature.class, List.of(GreetingFeature.class),
+                "greeting-v1");
+    }
+
+    /** A connector reading a few webhook types; its feature has no schema and no tables. */
+    static Path connector() {
+        return jar("fixture-connector", "1.0.0", ">=1.0.0 & <2.0.0",
+                List.of(FixtureConnectorFeature.class, FixtureConnector.class),
+                List.of(FixtureConnectorFeature.class, FixtureConnector.class), "fixture-connector");
+    }
+
+    static Path greetingV2() {
+        return jar("greeting", "2.0.0", ">=1.0.0 & <2.0.0", GreetingV2Feature.class,
+                List.of(GreetingFeature.class, GreetingV2Feature.class), "greeting-v2");
+    }
+
+    static Path conflicting() {
+        return jar("conflicting", "1.0.0", ">=1.0.0 & <2.0.0", ConflictingFeature.class,
+                List.of(ConflictingFeature.class), "conflicting");
+    }
+
+    /** A plugin that breaks the conventions the free checks enforce. */
+    static Path sloppy() {
+        return jar("sloppy", "1.0.0", ">=1.0.0 & <2.0.0", SloppyFeature.class, List.of(SloppyFeature.class), "sloppy");
+    }
+
+    /** A plugin that needs a plugin API this host does not provide. */
+    static Path needsNewerApi() {
+        return jar("future", "1.0.0", ">=2.0.0", ConflictingFeature.class, List.of(ConflictingFeature.class),
+                "conflicting");
+    }
+
+    /** Sends notifications through the host's outbox: messages, rollbacks, double opt-in (notify tests). */
+    public static Path pinger() {
+        return jar("pinger", "1.0.0", ">=1.0.0 & <2.0.0", PingerFeature.class, List.of(PingerFeature.class), "pinger");
+    }
+
+    static Path corrupt() {
+        try {
+            Files.createDirectories(OUT);
+            Path jar = OUT.resolve("corrupt.jar");
+            Files.write(jar, "this is not a zip file".getBytes(StandardCharsets.UTF_8));
+            return jar.toAbsolutePath();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Path jar(String id, String version, String requires, Class<?> extension, List<Class<?>> classes,
+                            String resources) {
+        return jar(id, version, requires, List.of(extension), classes, resources);
+    }
+
+    private static Path jar(String id, String version, String requires, List<Class<?>> extensions,
+                            List<Class<?>> classes, String resources) {
+        Manifest manifest = new Manifest();
+        Attributes attributes = manifest.getMainAttributes();
+        attributes.put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        attributes.putValue("Plugin-Id", id);
+        attributes.putValue("Plugin-Version", version);
+        attributes.putValue("Plugin-Requires", requires);
+        attributes.putValue("Plugin-Class", "org.pf4j.Plugin");
+        attributes.putValue("Plugin-Provider", "Aftersales tests");
+        try {
+            Files.createDirectories(OUT);
+            Path jar = OUT.resolve(id + "-" + version + ".jar").toAbsolutePath();
+            try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), manifest)) {
+                StringBuilder index = new StringBuilder();
+                extensions.forEach(extension -> index.append(extension.getName()).append('\n'));
+                add(out, "META-INF/extensions.idx", index.toString().getBytes(StandardCharsets.UTF_8));
+                for (Class<?> type : classes) {
+                    String entry = type.getName().replace('.', '/') + ".class";
+                    add(out, entry, Files.readAllBytes(classes().resolve(entry)));
+                }
+                Path root = classes().resolve("fixtures").resolve(resources);
+                try (Stream<Path> files = Files.walk(root)) {
+                    for (Path file : files.filter(Files::isRegularFile).filter(f -> !f.endsWith("README")).toList()) {
+                        add(out, root.relativize(file).toString().replace('\\', '/'), Files.readAllBytes(file));
+                    }
+                }
+            }
+            return jar;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot build fixture plugin " + id, e);
+        }
+    }
+
+    private static void add(JarOutputStream out, String name, byte[] content) throws IOException {
+        out.putNextEntry(new JarEntry(name));
+        out.write(content);
+        out.closeEntry();
+    }
+
+    private static Path classes() {
+        try {
+            return Path.of(FixturePlugins.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package dev.aftersales.host.notify.web;
+
+import dev.aftersales.host.notify.templates.NotifyTexts;
+import org.springframework.stereotype.Component;
+import org.springframework.web.util.HtmlUtils;
+
+/** The small pages a recipient sees after clicking a confirmation or unsubscribe link, in German or English. */
+@Component
+public class NotifyPages {
+
+    private final NotifyTexts texts;
+
+    NotifyPages(NotifyTexts texts) {
+        this.texts = texts;
+    }
+
+    /** A page with one button that POSTs back: link scanners in mail filters only GET, so they confirm nothing. */
+    String form(String locale, String title, String buttonKey) {
+        return page(locale, title, "<form method=\"post\"><button type=\"submit\" style=\"font-size: 1.1em; padding:"
+                + " .5em 1.2em;\">" + HtmlUtils.htmlEscape(texts.text(locale, buttonKey)) + "</button></form>");
+    }
+
+    String message(String locale, String title) {
+        return page(locale, title, "");
+    }
+
+    private static String page(String locale, String title, String body) {
+        String language = locale != null && locale.startsWith("de") ? "de" : "en";
+        return "<!DOCTYPE html><html lang=\"" + language + "\"><head><meta charset=\"utf-8\">"
+                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>"
+                + HtmlUtils.htmlEscape(title) + "</title></head><body style=\"font-family: sans-serif; max-width: 36em;"
+                + " margin: 3em auto; padding: 0 1em;\"><h1 style=\"font-size: 1.3em;\">" + HtmlUtils.htmlEscape(title)
+                + "</h1>" + body + "</body></html>";
+    }
+}
