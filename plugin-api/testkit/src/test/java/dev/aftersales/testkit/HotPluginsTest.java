@@ -25,8 +25,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class HotPluginsTest {
 
+    /** A database of its own per run: installed plugins are stored in it and outlive the JVM. */
     @RegisterExtension
-    static final AftersalesHost host = AftersalesHost.withPlugins();
+    static final AftersalesHost host = AftersalesHost.withPlugins()
+            .withProperty("aftersales.testkit.database", "aftersales_hot_" + Long.toHexString(System.currentTimeMillis()));
 
     private static final String INSTALL = """
             mutation($jar: String!) { pluginInstall(input: {jarBase64: $jar}) {
@@ -107,7 +109,16 @@ class HotPluginsTest {
     @Order(4)
     void corruptJarsAndJarsForANewerApiAreRefusedWithTheReason() {
         GraphQlResult corrupt = host.platformAdmin().execute(INSTALL, Map.of("jar", base64(FixturePlugins.corrupt())));
-        assertThat(corrupt.path("pluginInstall.userErrors[0].code").asString()).isEqualTo("PLUGIN_REFUSED");
+        assertThat(corrupt.path("pluginInstall.userErrors[0].code").asString()).isEqualTo("INVALID_JAR");
+        assertThat(corrupt.path("pluginInstall.userErrors[0].message").asString())
+                .startsWith("The uploaded file was not installed: it is not a jar file");
+
+        GraphQlResult noManifest = host.platformAdmin().execute(INSTALL,
+                Map.of("jar", base64(FixturePlugins.withoutManifest())));
+        assertThat(noManifest.path("pluginInstall.userErrors[0].code").asString()).isEqualTo("INVALID_JAR");
+        assertThat(noManifest.path("pluginInstall.userErrors[0].message").asString())
+                .contains("has no manifest (META-INF/MANIFEST.MF)").contains("Plugin-Id")
+                .doesNotContain("Cannot invoke").doesNotContain("null");
 
         GraphQlResult newer = host.platformAdmin().execute(INSTALL, Map.of("jar", base64(FixturePlugins.needsNewerApi())));
         assertThat(newer.path("pluginInstall.userErrors[0].message").asString())
@@ -119,6 +130,23 @@ class HotPluginsTest {
 
     @Test
     @Order(5)
+    void anUninstalledPluginIsNeitherAnEnabledFeatureNorListed() {
+        TestShop shop = host.newShop();
+        install(FixturePlugins.greeting());
+        shop.enable("greeting");
+        assertThat(shop.storefront().execute("{ enabledFeatures }").assertNoErrors().path("enabledFeatures").toString())
+                .isEqualTo("[\"greeting\"]");
+
+        uninstall("greeting");
+
+        assertThat(shop.storefront().execute("{ enabledFeatures }").assertNoErrors().path("enabledFeatures")).isEmpty();
+        assertThat(host.platformAdmin().execute("{ plugins { id } }").assertNoErrors().path("plugins")).isEmpty();
+        assertThat(shop.admin().execute("query($id: ID!) { shop(id: $id) { plugins { pluginId } } }",
+                Map.of("id", shop.id())).assertNoErrors().path("shop.plugins")).isEmpty();
+    }
+
+    @Test
+    @Order(6)
     void onlyThePlatformInstallsPlugins(TestShop shop) {
         GraphQlResult refused = shop.admin().execute(INSTALL, Map.of("jar", base64(FixturePlugins.greeting())));
 
@@ -127,7 +155,7 @@ class HotPluginsTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void theFreeChecksNameEveryBrokenConvention() {
         install(FixturePlugins.sloppy());
 

@@ -16,7 +16,8 @@ class StartupFailuresTest {
 
     @RegisterExtension
     static final AftersalesHost host = AftersalesHost
-            .withPlugins(FixturePlugins.corrupt(), FixturePlugins.needsNewerApi(), FixturePlugins.greeting())
+            .withPlugins(FixturePlugins.corrupt(), FixturePlugins.withoutManifest(), FixturePlugins.needsNewerApi(),
+                    FixturePlugins.greeting())
             .allowingLoadFailures();
 
     @Test
@@ -28,8 +29,11 @@ class StartupFailuresTest {
         GraphQlResult failures = host.platformAdmin().execute("{ pluginFailures { jar pluginId reason } }")
                 .assertNoErrors();
         assertThat(failures.path("pluginFailures").valueStream().map(f -> f.path("jar").asString()).toList())
-                .containsExactlyInAnyOrder("corrupt.jar", "future-1.0.0.jar");
+                .containsExactlyInAnyOrder("corrupt.jar", "no-manifest.jar", "future-1.0.0.jar");
         assertThat(failures.path("pluginFailures").toString()).contains(">=2.0.0");
+        assertThat(reason(failures, "corrupt.jar")).startsWith("it is not a jar file: it cannot be opened as a zip");
+        assertThat(reason(failures, "no-manifest.jar")).startsWith("the jar has no manifest (META-INF/MANIFEST.MF)")
+                .doesNotContain("Cannot invoke");
 
         JsonNode health = JsonMapper.builder().build().readTree(HttpClient.newHttpClient().send(
                 HttpRequest.newBuilder(URI.create(host.baseUrl() + "/actuator/health")).build(),
@@ -40,5 +44,10 @@ class StartupFailuresTest {
         assertThat(health.path("components").path("plugins").path("details").path("failed").toString())
                 .contains("corrupt.jar").contains("future-1.0.0.jar");
         assertThat(health.path("components").path("db").path("status").asString()).isEqualTo("UP");
+    }
+
+    private static String reason(GraphQlResult failures, String jar) {
+        return failures.path("pluginFailures").valueStream().filter(f -> f.path("jar").asString().equals(jar))
+                .findFirst().orElseThrow().path("reason").asString();
     }
 }
