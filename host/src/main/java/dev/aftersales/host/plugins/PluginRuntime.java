@@ -57,6 +57,8 @@ public class PluginRuntime {
     private final List<PluginFailure> failures = new CopyOnWriteArrayList<>();
     private final AtomicLong generations = new AtomicLong();
     private final ReentrantReadWriteLock swap = new ReentrantReadWriteLock();
+    /** Stands in for the swap lock when nothing is swapped (install() is synchronized anyway). */
+    private final Lock noSwap = new ReentrantLock();
 
     public PluginRuntime(AftersalesProperties properties, PluginMigrations migrations, SchemaAssembler schemaAssembler,
                          ApplicationEventPublisher events, Clock clock) {
@@ -150,7 +152,7 @@ public class PluginRuntime {
             Path target = pluginsDir.resolve(descriptor.getPluginId() + ".jar");
             Optional<LoadedPlugin> installed = Optional.ofNullable(plugins.get(descriptor.getPluginId()));
             // a fresh install has no gap to hide; an upgrade keeps requests out until the new version is in
-            Lock lock = installed.isPresent() ? swap.writeLock() : new ReentrantLock();
+            Lock lock = installed.isPresent() ? swap.writeLock() : noSwap;
             lock.lock();
             try {
                 if (installed.isPresent()) {

@@ -15,7 +15,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
@@ -24,6 +27,7 @@ import tools.jackson.databind.JsonNode;
  * uninstalled through instance A's operator API reaches instance B within seconds, while a client hammering B gets
  * only answers of the old or the new plugin; a third instance started later loads the stored jar.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PluginsAcrossInstancesTest {
 
     /** A database of its own per run: stored plugins outlive the JVM in the embedded server's data directory. */
@@ -51,6 +55,7 @@ class PluginsAcrossInstancesTest {
     }
 
     @Test
+    @Order(1)
     void installUpgradeAndUninstallReachEveryInstanceWithoutAFailedRequest() {
         b.baseUrl(); // starts instance B
         TestShop shop = a.newShop();
@@ -101,14 +106,45 @@ class PluginsAcrossInstancesTest {
     }
 
     @Test
-    void everyInstanceReportsItsHeartbeatAndAPluginThatFailsThereWithTheReason() {
+    @Order(2)
+    void aPluginThatCannotLoadOnOneInstanceShowsFailedThereWithTheReason() {
+        b.baseUrl();
+        // instance D's own plugins directory holds a plugin that claims the greeting plugin's field
+        AftersalesHost d = AftersalesHost.withPlugins(FixturePlugins.conflicting())
+                .withProperty("aftersales.testkit.database", DATABASE)
+                .withProperty("aftersales.testkit.free-checks", "false")
+                .withProperty("aftersales.cluster.instance-id", "instance-d")
+                .withProperty("aftersales.cluster.plugin-poll-interval", "250ms");
+        d.baseUrl();
+
+        install(FixturePlugins.greeting());
+
+        awaitEveryInstance("greeting", "LOADED", "1.0.0", "instance-a", "instance-b");
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
+            JsonNode onD = instanceOf(deployment("greeting"), "instance-d");
+            assertThat(onD.path("state").asString()).as(onD.toString()).isEqualTo("FAILED");
+            assertThat(onD.path("error").asString()).contains("'conflicting'").contains("Query.greeting");
+        });
+        assertThat(d.platformAdmin().execute("{ pluginFailures { pluginId reason } }").assertNoErrors()
+                .path("pluginFailures").toString()).contains("greeting").contains("'conflicting'");
+        assertThat(a.platformAdmin().execute("{ plugins { id instances { instanceId state } } }").assertNoErrors()
+                .path("plugins").toString()).contains("instance-d").contains("FAILED");
+
+        a.platformAdmin().execute("mutation { pluginUninstall(input: {pluginId: \"greeting\"}) { uninstalled } }")
+                .assertNoErrors();
+        awaitEveryInstance("greeting", "UNINSTALLED", null, "instance-a", "instance-b", "instance-d");
+    }
+
+    @Test
+    @Order(3)
+    void everyInstanceReportsItsHeartbeatAndARefusedJarIsNotStored() {
         b.baseUrl();
         GraphQlResult instances = a.platformAdmin().execute("{ hostInstances { instanceId stale heartbeatAt } }")
                 .assertNoErrors();
         assertThat(instances.path("hostInstances").valueStream().map(i -> i.path("instanceId").asString()).toList())
                 .contains("instance-a", "instance-b");
         assertThat(instances.path("hostInstances").valueStream()
-                .filter(i -> i.path("instanceId").asString().startsWith("instance-a")).findFirst().orElseThrow()
+                .filter(i -> i.path("instanceId").asString().equals("instance-a")).findFirst().orElseThrow()
                 .path("stale").asBoolean()).isFalse();
 
         GraphQlResult refused = a.platformAdmin().execute(INSTALL, Map.of("jar", base64(FixturePlugins.needsNewerApi())));
@@ -126,17 +162,25 @@ class PluginsAcrossInstancesTest {
     /** Waits until the operator API shows the plugin in {@code state} on each named instance. */
     private static void awaitEveryInstance(String pluginId, String state, String version, String... instanceIds) {
         await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
-            JsonNode deployment = a.platformAdmin().execute(DEPLOYMENTS).assertNoErrors().path("pluginDeployments")
-                    .valueStream().filter(d -> d.path("pluginId").asString().equals(pluginId)).findFirst()
-                    .orElseThrow(() -> new AssertionError("no deployment of " + pluginId));
+            JsonNode deployment = deployment(pluginId);
             for (String instanceId : instanceIds) {
-                JsonNode instance = deployment.path("instances").valueStream()
-                        .filter(i -> i.path("instanceId").asString().equals(instanceId)).findFirst()
-                        .orElseThrow(() -> new AssertionError(instanceId + " not listed: " + deployment));
+                JsonNode instance = instanceOf(deployment, instanceId);
                 assertThat(instance.path("state").asString()).as(instance.toString()).isEqualTo(state);
                 assertThat(instance.path("loadedVersion").asString(null)).as(instance.toString()).isEqualTo(version);
             }
         });
+    }
+
+    private static JsonNode deployment(String pluginId) {
+        return a.platformAdmin().execute(DEPLOYMENTS).assertNoErrors().path("pluginDeployments").valueStream()
+                .filter(d -> d.path("pluginId").asString().equals(pluginId)).findFirst()
+                .orElseThrow(() -> new AssertionError("no deployment of " + pluginId));
+    }
+
+    private static JsonNode instanceOf(JsonNode deployment, String instanceId) {
+        return deployment.path("instances").valueStream()
+                .filter(i -> i.path("instanceId").asString().equals(instanceId)).findFirst()
+                .orElseThrow(() -> new AssertionError(instanceId + " not listed: " + deployment));
     }
 
     private static String base64(Path jar) {
