@@ -5,6 +5,7 @@ import static dev.aftersales.host.jooq.Tables.PLUGIN_INSTANCE_STATES;
 import static dev.aftersales.host.jooq.Tables.PLUGIN_JARS;
 import static dev.aftersales.host.jooq.Tables.PLUGIN_JAR_CHANGES;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -23,6 +24,8 @@ public class PluginStore {
 
     public static final String INSTALLED = "INSTALLED";
     public static final String UNINSTALLED = "UNINSTALLED";
+    /** How long an instance without heartbeat stays listed (stale) before the next start forgets it. */
+    static final Duration FORGET_AFTER = Duration.ofDays(7);
 
     private final DSLContext db;
 
@@ -123,9 +126,17 @@ public class PluginStore {
         }
     }
 
-    /** A (re)started instance: its start time and heartbeat are now. */
+    /**
+     * A (re)started instance: its start time and heartbeat are now. Instances silent for {@link #FORGET_AFTER} are
+     * forgotten with their states (replaced pods would otherwise be listed for ever).
+     */
     void started(String instanceId, Instant now) {
         db.transaction(tx -> {
+            List<String> gone = tx.dsl().select(HOST_INSTANCES.INSTANCE_ID).from(HOST_INSTANCES)
+                    .where(HOST_INSTANCES.HEARTBEAT_AT.lt(local(now.minus(FORGET_AFTER))))
+                    .fetch(HOST_INSTANCES.INSTANCE_ID);
+            tx.dsl().deleteFrom(PLUGIN_INSTANCE_STATES).where(PLUGIN_INSTANCE_STATES.INSTANCE_ID.in(gone)).execute();
+            tx.dsl().deleteFrom(HOST_INSTANCES).where(HOST_INSTANCES.INSTANCE_ID.in(gone)).execute();
             tx.dsl().deleteFrom(HOST_INSTANCES).where(HOST_INSTANCES.INSTANCE_ID.eq(instanceId)).execute();
             tx.dsl().insertInto(HOST_INSTANCES).set(HOST_INSTANCES.INSTANCE_ID, instanceId)
                     .set(HOST_INSTANCES.STARTED_AT, local(now)).set(HOST_INSTANCES.HEARTBEAT_AT, local(now))

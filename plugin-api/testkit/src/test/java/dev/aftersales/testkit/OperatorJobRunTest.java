@@ -8,7 +8,13 @@ import static org.jooq.impl.DSL.table;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -72,6 +78,29 @@ class OperatorJobRunTest {
     }
 
     @Test
+    void operatorsRunningTheSameJobAtOnceGetARunOrAlreadyRunningAndNoError(TestShop shop) {
+        shop.enable("greeting");
+
+        List<GraphQlResult> results;
+        try (ExecutorService operators = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<GraphQlResult>> calls = IntStream.range(0, 8).mapToObj(i -> operators.submit(() ->
+                    host.platformAdmin().execute(RUN, Map.of("shop", shop.id(), "plugin", "greeting", "job", "tick"))))
+                    .toList();
+            results = calls.stream().map(OperatorJobRunTest::join).toList();
+        }
+
+        assertThat(results).allSatisfy(GraphQlResult::assertNoErrors);
+        long succeeded = results.stream()
+                .filter(r -> "SUCCEEDED".equals(r.path("jobRun").path("run").path("outcome").asString(null))).count();
+        long refused = results.stream()
+                .filter(r -> "ALREADY_RUNNING".equals(r.path("jobRun").path("userErrors").path(0).path("code")
+                        .asString(null))).count();
+        assertThat(succeeded + refused).isEqualTo(8);
+        assertThat(succeeded).isPositive();
+        assertThat(ticks(shop)).isEqualTo((int) succeeded);
+    }
+
+    @Test
     void unknownPluginsAndJobsDisabledFeaturesAndOtherShopsAreRefusedAndNothingRuns(TestShop shop, TestShop other) {
         assertThat(code(run(host.platformAdmin(), shop.id(), "greeting", "tick"))).isEqualTo("FEATURE_NOT_ENABLED");
         shop.enable("greeting");
@@ -88,6 +117,14 @@ class OperatorJobRunTest {
 
     private static GraphQlResult run(GraphQlClient admin, String shopId, String pluginId, String job) {
         return admin.execute(RUN, Map.of("shop", shopId, "plugin", pluginId, "job", job)).assertNoErrors();
+    }
+
+    private static GraphQlResult join(Future<GraphQlResult> call) {
+        try {
+            return call.get();
+        } catch (InterruptedException | ExecutionException e) {
+            throw new AssertionError(e);
+        }
     }
 
     private static String code(GraphQlResult result) {
