@@ -107,7 +107,17 @@ public class PluginDistribution implements SmartLifecycle {
             throw new PluginLoadException(null, "the jar has " + jar.length + " bytes, more than the " + limit
                     + " the database accepts in one statement; raise max_allowed_packet on the database server");
         }
-        LoadedPlugin plugin = runtime.install(jar);
+        LoadedPlugin plugin;
+        try {
+            plugin = runtime.install(jar);
+        } catch (PluginLoadException e) {
+            if (e.pluginId() != null) {
+                // an upgrade refused after the old version was retired: the next poll reloads the stored version
+                applied.remove(e.pluginId());
+                seenChanges = -1;
+            }
+            throw e;
+        }
         try {
             applied.put(plugin.id(), store.storeInstalled(plugin.id(), plugin.version(), jar, sha256(jar), by,
                     clock.instant()));

@@ -50,6 +50,12 @@ public final class FixturePlugins {
                 List.of(GreetingFeature.class, GreetingV2Feature.class), "greeting-v2");
     }
 
+    /** Claims to be greeting 3.0.0 but holds another feature: refused only once loading has started. */
+    static Path greetingBroken() {
+        return jar("greeting", "3.0.0", ">=1.0.0 & <2.0.0", ConflictingFeature.class, List.of(ConflictingFeature.class),
+                "conflicting");
+    }
+
     static Path conflicting() {
         return jar("conflicting", "1.0.0", ">=1.0.0 & <2.0.0", ConflictingFeature.class,
                 List.of(ConflictingFeature.class), "conflicting");

@@ -68,6 +68,25 @@ class HotPluginsTest {
 
     @Test
     @Order(2)
+    void anUpgradeRefusedWhileLoadingLeavesThePreviousVersionRunning() {
+        TestShop shop = host.newShop();
+        install(FixturePlugins.greeting());
+        shop.enable("greeting");
+
+        GraphQlResult refused = host.platformAdmin().execute(INSTALL, Map.of("jar", base64(FixturePlugins.greetingBroken())));
+
+        assertThat(refused.path("pluginInstall.userErrors[0].code").asString()).isEqualTo("PLUGIN_REFUSED");
+        assertThat(refused.path("pluginInstall.userErrors[0].message").asString()).contains("'greeting'");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(host.platformAdmin()
+                .execute("{ plugins { id version } }").assertNoErrors().path("plugins").toString())
+                .isEqualTo("[{\"id\":\"greeting\",\"version\":\"1.0.0\"}]"));
+        assertThat(shop.storefront().execute("{ greeting }").assertNoErrors().path("greeting").asString())
+                .isEqualTo("Hello");
+        uninstall("greeting");
+    }
+
+    @Test
+    @Order(3)
     void uninstallLetsRequestsInFlightFinishAndFreesTheClassLoader() {
         TestShop shop = host.newShop();
         install(FixturePlugins.greeting());
@@ -89,7 +108,7 @@ class HotPluginsTest {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void aPluginClaimingAnotherPluginsFieldIsRefusedNamingBoth() {
         TestShop shop = host.newShop();
         install(FixturePlugins.greeting());
@@ -106,7 +125,7 @@ class HotPluginsTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void corruptJarsAndJarsForANewerApiAreRefusedWithTheReason() {
         GraphQlResult corrupt = host.platformAdmin().execute(INSTALL, Map.of("jar", base64(FixturePlugins.corrupt())));
         assertThat(corrupt.path("pluginInstall.userErrors[0].code").asString()).isEqualTo("INVALID_JAR");
@@ -129,7 +148,7 @@ class HotPluginsTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void anUninstalledPluginIsNeitherAnEnabledFeatureNorListed() {
         TestShop shop = host.newShop();
         install(FixturePlugins.greeting());
@@ -146,7 +165,7 @@ class HotPluginsTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void onlyThePlatformInstallsPlugins(TestShop shop) {
         GraphQlResult refused = shop.admin().execute(INSTALL, Map.of("jar", base64(FixturePlugins.greeting())));
 
@@ -155,7 +174,7 @@ class HotPluginsTest {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void theFreeChecksNameEveryBrokenConvention() {
         install(FixturePlugins.sloppy());
 
