@@ -19,6 +19,8 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 
 /**
  * Builds the fixture plugin jars from this module's test classes and resources, as a plugin's build would: manifest,
@@ -48,6 +50,12 @@ public final class FixturePlugins {
                 List.of(GreetingFeature.class, GreetingV2Feature.class), "greeting-v2");
     }
 
+    /** Claims to be greeting 3.0.0 but holds another feature: refused only once loading has started. */
+    static Path greetingBroken() {
+        return jar("greeting", "3.0.0", ">=1.0.0 & <2.0.0", ConflictingFeature.class, List.of(ConflictingFeature.class),
+                "conflicting");
+    }
+
     static Path conflicting() {
         return jar("conflicting", "1.0.0", ">=1.0.0 & <2.0.0", ConflictingFeature.class,
                 List.of(ConflictingFeature.class), "conflicting");
@@ -75,6 +83,26 @@ public final class FixturePlugins {
             Path jar = OUT.resolve("corrupt.jar");
             Files.write(jar, "this is not a zip file".getBytes(StandardCharsets.UTF_8));
             return jar.toAbsolutePath();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A zip with the greeting plugin's classes and extension index but no META-INF/MANIFEST.MF. */
+    static Path withoutManifest() {
+        try {
+            Files.createDirectories(OUT);
+            Path jar = OUT.resolve("no-manifest.jar").toAbsolutePath();
+            try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(jar))) {
+                out.putNextEntry(new ZipEntry("META-INF/extensions.idx"));
+                out.write((GreetingFeature.class.getName() + "\n").getBytes(StandardCharsets.UTF_8));
+                out.closeEntry();
+                String entry = GreetingFeature.class.getName().replace('.', '/') + ".class";
+                out.putNextEntry(new ZipEntry(entry));
+                out.write(Files.readAllBytes(classes().resolve(entry)));
+                out.closeEntry();
+            }
+            return jar;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -28,8 +28,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class HotPluginsTest {
 
+    /** A database of its own per run: installed plugins are stored in it and outlive the JVM. */
     @RegisterExtension
-    static final AftersalesHost host = AftersalesHost.withPlugins();
+    static final AftersalesHost host = AftersalesHost.withPlugins()
+            .withProperty("aftersales.testkit.database", "aftersales_hot_" + Long.toHexString(System.currentTimeMillis()));
 
     private static final String INSTALL = """
             mutation($jar: String!) { pluginInstall(input: {jarBase64: $jar}) {
@@ -69,6 +71,25 @@ class HotPluginsTest {
 
     @Test
     @Order(2)
+    void anUpgradeRefusedWhileLoadingLeavesThePreviousVersionRunning() {
+        TestShop shop = host.newShop();
+        install(FixturePlugins.greeting());
+        shop.enable("greeting");
+
+        GraphQlResult refused = host.platformAdmin().execute(INSTALL, Map.of("jar", base64(FixturePlugins.greetingBroken())));
+
+        assertThat(refused.path("pluginInstall.userErrors[0].code").asString()).isEqualTo("PLUGIN_REFUSED");
+        assertThat(refused.path("pluginInstall.userErrors[0].message").asString()).contains("'greeting'");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(host.platformAdmin()
+                .execute("{ plugins { id version } }").assertNoErrors().path("plugins").toString())
+                .isEqualTo("[{\"id\":\"greeting\",\"version\":\"1.0.0\"}]"));
+        assertThat(shop.storefront().execute("{ greeting }").assertNoErrors().path("greeting").asString())
+                .isEqualTo("Hello");
+        uninstall("greeting");
+    }
+
+    @Test
+    @Order(3)
     void uninstallLetsRequestsInFlightFinishAndFreesTheClassLoader() {
         TestShop shop = host.newShop();
         install(FixturePlugins.greeting());
@@ -90,7 +111,7 @@ class HotPluginsTest {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void aPluginClaimingAnotherPluginsFieldIsRefusedNamingBoth() {
         TestShop shop = host.newShop();
         install(FixturePlugins.greeting());
@@ -107,10 +128,19 @@ class HotPluginsTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void corruptJarsAndJarsForANewerApiAreRefusedWithTheReason() {
         GraphQlResult corrupt = host.platformAdmin().execute(INSTALL, Map.of("jar", base64(FixturePlugins.corrupt())));
-        assertThat(corrupt.path("pluginInstall.userErrors[0].code").asString()).isEqualTo("PLUGIN_REFUSED");
+        assertThat(corrupt.path("pluginInstall.userErrors[0].code").asString()).isEqualTo("INVALID_JAR");
+        assertThat(corrupt.path("pluginInstall.userErrors[0].message").asString())
+                .startsWith("The uploaded file was not installed: it is not a jar file");
+
+        GraphQlResult noManifest = host.platformAdmin().execute(INSTALL,
+                Map.of("jar", base64(FixturePlugins.withoutManifest())));
+        assertThat(noManifest.path("pluginInstall.userErrors[0].code").asString()).isEqualTo("INVALID_JAR");
+        assertThat(noManifest.path("pluginInstall.userErrors[0].message").asString())
+                .contains("has no manifest (META-INF/MANIFEST.MF)").contains("Plugin-Id")
+                .doesNotContain("Cannot invoke").doesNotContain("null");
 
         GraphQlResult newer = host.platformAdmin().execute(INSTALL, Map.of("jar", base64(FixturePlugins.needsNewerApi())));
         assertThat(newer.path("pluginInstall.userErrors[0].message").asString())
@@ -121,7 +151,24 @@ class HotPluginsTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
+    void anUninstalledPluginIsNeitherAnEnabledFeatureNorListed() {
+        TestShop shop = host.newShop();
+        install(FixturePlugins.greeting());
+        shop.enable("greeting");
+        assertThat(shop.storefront().execute("{ enabledFeatures }").assertNoErrors().path("enabledFeatures").toString())
+                .isEqualTo("[\"greeting\"]");
+
+        uninstall("greeting");
+
+        assertThat(shop.storefront().execute("{ enabledFeatures }").assertNoErrors().path("enabledFeatures")).isEmpty();
+        assertThat(host.platformAdmin().execute("{ plugins { id } }").assertNoErrors().path("plugins")).isEmpty();
+        assertThat(shop.admin().execute("query($id: ID!) { shop(id: $id) { plugins { pluginId } } }",
+                Map.of("id", shop.id())).assertNoErrors().path("shop.plugins")).isEmpty();
+    }
+
+    @Test
+    @Order(7)
     void onlyThePlatformInstallsPlugins(TestShop shop) {
         GraphQlResult refused = shop.admin().execute(INSTALL, Map.of("jar", base64(FixturePlugins.greeting())));
 
@@ -130,7 +177,7 @@ class HotPluginsTest {
     }
 
     @Test
-    @Order(6)
+    @Order(8)
     void theFreeChecksNameEveryBrokenConvention() {
         install(FixturePlugins.sloppy());
 

@@ -19,7 +19,8 @@ class StartupFailuresTest {
 
     @RegisterExtension
     static final AftersalesHost host = AftersalesHost
-            .withPlugins(FixturePlugins.corrupt(), FixturePlugins.needsNewerApi(), FixturePlugins.greeting())
+            .withPlugins(FixturePlugins.corrupt(), FixturePlugins.withoutManifest(), FixturePlugins.needsNewerApi(),
+                    FixturePlugins.greeting())
             .allowingLoadFailures();
 
     @Test
@@ -31,8 +32,11 @@ class StartupFailuresTest {
         GraphQlResult failures = host.platformAdmin().execute("{ pluginFailures { jar pluginId reason } }")
                 .assertNoErrors();
         assertThat(failures.path("pluginFailures").valueStream().map(f -> f.path("jar").asString()).toList())
-                .containsExactlyInAnyOrder("corrupt.jar", "future-1.0.0.jar");
+                .containsExactlyInAnyOrder("corrupt.jar", "no-manifest.jar", "future-1.0.0.jar");
         assertThat(failures.path("pluginFailures").toString()).contains(">=2.0.0");
+        assertThat(reason(failures, "corrupt.jar")).startsWith("it is not a jar file: it cannot be opened as a zip");
+        assertThat(reason(failures, "no-manifest.jar")).startsWith("the jar has no manifest (META-INF/MANIFEST.MF)")
+                .doesNotContain("Cannot invoke");
 
         JsonNode health = JsonMapper.builder().build().readTree(HttpClient.newHttpClient().send(
                 HttpRequest.newBuilder(URI.create(host.baseUrl() + "/actuator/health")).build(),
@@ -43,5 +47,10 @@ class StartupFailuresTest {
         assertThat(health.path("components").path("plugins").path("details").path("failed").toString())
                 .contains("corrupt.jar").contains("future-1.0.0.jar");
         assertThat(health.path("components").path("db").path("status").asString()).isEqualTo("UP");
+    }
+
+    private static String reason(GraphQlResult failures, String jar) {
+        return failures.path("pluginFailures").valueStream().filter(f -> f.path("jar").asString().equals(jar))
+                .findFirst().orElseThrow().path("reason").asString();
     }
 }

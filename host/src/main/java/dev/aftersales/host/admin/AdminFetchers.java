@@ -5,6 +5,7 @@ import dev.aftersales.api.graphql.PageRequest;
 import dev.aftersales.api.graphql.UserError;
 import dev.aftersales.api.settings.SettingDefinition;
 import dev.aftersales.host.plugins.LoadedPlugin;
+import dev.aftersales.host.plugins.PluginDistribution;
 import dev.aftersales.host.plugins.PluginLoadException;
 import dev.aftersales.host.plugins.PluginRuntime;
 import dev.aftersales.host.tenancy.Shop;
@@ -27,12 +28,15 @@ class AdminFetchers implements AdminWiring {
     private final ShopAdministration administration;
     private final AdminKeys keys;
     private final PluginRuntime plugins;
+    private final PluginDistribution distribution;
 
-    AdminFetchers(ShopDirectory shops, ShopAdministration administration, AdminKeys keys, PluginRuntime plugins) {
+    AdminFetchers(ShopDirectory shops, ShopAdministration administration, AdminKeys keys, PluginRuntime plugins,
+                  PluginDistribution distribution) {
         this.shops = shops;
         this.administration = administration;
         this.keys = keys;
         this.plugins = plugins;
+        this.distribution = distribution;
     }
 
     @Override
@@ -134,9 +138,9 @@ class AdminFetchers implements AdminWiring {
                     "jarBase64")));
         }
         try {
-            return withErrors("plugin", List.of(), PluginView.of(plugins.install(jar)));
+            return withErrors("plugin", List.of(), PluginView.of(distribution.install(jar, operator(env).name())));
         } catch (PluginLoadException e) {
-            return withErrors("plugin", List.of(UserError.of("PLUGIN_REFUSED", (e.pluginId() == null ? "The jar"
+            return withErrors("plugin", List.of(UserError.of(e.code(), (e.pluginId() == null ? "The uploaded file"
                     : "Plugin '" + e.pluginId() + "'") + " was not installed: " + e.getMessage(), "input", "jarBase64")));
         }
     }
@@ -145,7 +149,7 @@ class AdminFetchers implements AdminWiring {
         operator(env).requirePlatform("Uninstalling a plugin");
         Map<String, Object> input = env.getArgument("input");
         String pluginId = (String) input.get("pluginId");
-        if (!plugins.uninstall(pluginId)) {
+        if (!distribution.uninstall(pluginId, operator(env).name())) {
             return Map.of("uninstalled", false, "userErrors", List.of(UserError.of("NOT_FOUND",
                     "No plugin '" + pluginId + "' is installed", "input", "pluginId")));
         }

@@ -18,6 +18,11 @@ public record Operator(String shopId) {
         return shopId == null;
     }
 
+    /** Who acted, for records: {@code platform} or {@code shop:<id>}. */
+    public String name() {
+        return isPlatform() ? "platform" : "shop:" + shopId;
+    }
+
     public boolean mayManage(String shop) {
         return isPlatform() || shopId.equals(shop);
     }

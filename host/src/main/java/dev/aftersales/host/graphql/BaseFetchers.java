@@ -5,6 +5,7 @@ import dev.aftersales.api.catalog.Money;
 import dev.aftersales.api.catalog.Variant;
 import dev.aftersales.api.graphql.Viewer;
 import dev.aftersales.host.catalog.CatalogService;
+import dev.aftersales.host.plugins.LoadedPlugin;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.idl.RuntimeWiring;
 import java.util.List;
@@ -27,7 +28,7 @@ class BaseFetchers {
         wiring.type("Query", type -> type
                 .dataFetcher("viewer", env -> request(env).viewer().isGuest() ? null : request(env).viewer())
                 .dataFetcher("variant", env -> env.getDataLoader(Catalog.VARIANT_LOADER).load(env.getArgument("id")))
-                .dataFetcher("enabledFeatures", env -> List.copyOf(request(env).shop().enabledPluginIds())));
+                .dataFetcher("enabledFeatures", BaseFetchers::enabledFeatures));
         wiring.type("Mutation", type -> type.dataFetcher("ping", env -> true));
         wiring.type("Customer", type -> type
                 .dataFetcher("id", env -> env.<Viewer>getSource().customerId().orElseThrow()));
@@ -38,6 +39,12 @@ class BaseFetchers {
                 .dataFetcher("variants", env -> catalog.forShop(request(env).shop().id())
                         .variantsOfProduct(env.<ProductRef>getSource().id())));
         wiring.type("Money", type -> type.dataFetcher("currencyCode", env -> env.<Money>getSource().currency()));
+    }
+
+    /** Features the shop enabled that this instance has loaded: an uninstalled plugin is not offered. */
+    private static List<String> enabledFeatures(DataFetchingEnvironment env) {
+        ShopSchema schema = env.getGraphQlContext().get(ShopSchema.class);
+        return schema.plugins().stream().map(LoadedPlugin::id).sorted().toList();
     }
 
     private static RequestContext request(DataFetchingEnvironment env) {

@@ -39,6 +39,11 @@ public class ShopSchemas {
 
     /** The shop's schema, registered for one request; call {@link ShopSchema#release()} when it finished. */
     ShopSchema acquire(Shop shop) {
+        // never between two versions of an upgrading plugin: the old set or the new one
+        return plugins.stable(() -> acquireLoaded(shop));
+    }
+
+    private ShopSchema acquireLoaded(Shop shop) {
         while (true) {
             List<LoadedPlugin> enabled = plugins.plugins().stream()
                     .filter(plugin -> shop.isEnabled(plugin.id()))

@@ -49,6 +49,8 @@ public class StorefrontGraphQl {
         ExecutionInput prepared = request.toExecutionInput();
         RequestContext context = prepared.getGraphQLContext().get(RequestContext.class);
         ShopSchema schema = schemas.acquire(context.shop());
+        // the plugins this request really runs with (enabledFeatures lists these, not a plugin already unloaded)
+        prepared.getGraphQLContext().put(ShopSchema.class, schema);
         ExecutionInput input = prepared.transform(builder -> builder.dataLoaderRegistry(loaders(context, schema)));
         return Mono.fromFuture(() -> schema.graphQL().executeAsync(input))
                 .timeout(properties.graphql().requestTimeout(), Mono.fromSupplier(() -> timedOut()))

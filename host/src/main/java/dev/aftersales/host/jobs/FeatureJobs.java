@@ -10,6 +10,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import net.javacrumbs.shedlock.core.ClockProvider;
 import net.javacrumbs.shedlock.core.DefaultLockingTaskExecutor;
@@ -64,7 +65,8 @@ public class FeatureJobs {
         for (LoadedPlugin plugin : plugins.plugins()) {
             for (FeatureWiring.JobDefinition job : plugin.wiring().jobs()) {
                 for (String shopId : shops.shopsWithPluginEnabled(plugin.id())) {
-                    shops.find(shopId).ifPresent(shop -> locks.executeWithLock((Runnable) () -> run(shop, plugin, job),
+                    shops.find(shopId).ifPresent(shop -> locks.executeWithLock((Runnable) () -> whileRunning(shop,
+                            plugin, job, () -> run(shop, plugin, job)),
                             new LockConfiguration(clock.instant(), lockName(plugin, job, shopId), job.interval()
                                     .plus(CRASH_GRACE), job.interval())));
                 }
@@ -85,14 +87,35 @@ public class FeatureJobs {
         return job.isPresent();
     }
 
-    private void run(Shop shop, LoadedPlugin plugin, FeatureWiring.JobDefinition job) {
+    /**
+     * Runs {@code work} while holding the job's "running" lock for the shop, which every run of the job takes (the
+     * schedule's and an operator's), on whichever instance; empty when the job is running right now.
+     */
+    public <T> Optional<T> whileRunning(Shop shop, LoadedPlugin plugin, FeatureWiring.JobDefinition job,
+                                        Supplier<T> work) {
+        try {
+            LockingTaskExecutor.TaskResult<T> result = locks.executeWithLock(work::get, new LockConfiguration(
+                    clock.instant(), "running:" + lockName(plugin, job, shop.id()), job.interval().plus(CRASH_GRACE),
+                    Duration.ZERO));
+            return result.wasExecuted() ? Optional.ofNullable(result.getResult()) : Optional.empty();
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Runs a job once for a shop; the failure, if it failed (it is logged and counted either way). */
+    public Optional<Exception> run(Shop shop, LoadedPlugin plugin, FeatureWiring.JobDefinition job) {
         long started = System.nanoTime();
         String outcome = "success";
         try {
             job.job().run(contexts.forShop(shop, plugin));
+            return Optional.empty();
         } catch (Exception e) {
             outcome = "failure";
             log.error("Job {} of plugin {} failed in shop {}", job.name(), plugin.id(), shop.id(), e);
+            return Optional.of(e);
         } finally {
             meters.timer("aftersales.jobs", "plugin", plugin.id(), "job", job.name(), "outcome", outcome)
                     .record(Duration.ofNanos(System.nanoTime() - started));

@@ -24,15 +24,17 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
-import org.pf4j.ManifestPluginDescriptorFinder;
 import org.pf4j.PluginDescriptor;
 import org.pf4j.PluginState;
 import org.pf4j.PluginWrapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -41,7 +43,7 @@ import org.springframework.stereotype.Component;
  * API) and the host carries on with the others.
  */
 @Component
-public class PluginRuntime implements SmartLifecycle {
+public class PluginRuntime {
 
     private static final Logger log = LoggerFactory.getLogger(PluginRuntime.class);
 
@@ -54,7 +56,9 @@ public class PluginRuntime implements SmartLifecycle {
     private final Map<String, LoadedPlugin> plugins = new ConcurrentHashMap<>();
     private final List<PluginFailure> failures = new CopyOnWriteArrayList<>();
     private final AtomicLong generations = new AtomicLong();
-    private volatile boolean running;
+    private final ReentrantReadWriteLock swap = new ReentrantReadWriteLock();
+    /** Stands in for the swap lock when nothing is swapped (install() is synchronized anyway). */
+    private final Lock noSwap = new ReentrantLock();
 
     public PluginRuntime(AftersalesProperties properties, PluginMigrations migrations, SchemaAssembler schemaAssembler,
                          ApplicationEventPublisher events, Clock clock) {
@@ -66,10 +70,11 @@ public class PluginRuntime implements SmartLifecycle {
         this.clock = clock;
     }
 
-    /** Loads every jar in the plugins directory, in name order. */
-    @Override
-    public void start() {
-        running = true;
+    /**
+     * Loads every jar in the plugins directory, in name order, except those of plugins in {@code managedElsewhere}
+     * (installed through the operator API: the database holds their jar and state, see {@link PluginDistribution}).
+     */
+    synchronized void loadDirectory(Set<String> managedElsewhere) {
         try {
             Files.createDirectories(pluginsDir);
             List<Path> jars;
@@ -78,9 +83,15 @@ public class PluginRuntime implements SmartLifecycle {
             }
             for (Path jar : jars) {
                 try {
+                    String pluginId = PluginJarManifest.read(jar).getPluginId();
+                    if (managedElsewhere.contains(pluginId)) {
+                        log.info("Plugin jar {} skipped: plugin {} is installed through the operator API",
+                                jar.getFileName(), pluginId);
+                        continue;
+                    }
                     register(load(jar));
                 } catch (PluginLoadException e) {
-                    recordFailure(jar, e);
+                    recordFailure(jar.getFileName().toString(), e);
                 }
             }
             log.info("Plugins loaded from {}: {}; failed: {}", pluginsDir, plugins.keySet(), failures.size());
@@ -89,9 +100,8 @@ public class PluginRuntime implements SmartLifecycle {
         }
     }
 
-    @Override
-    public synchronized void stop() {
-        running = false;
+    /** Unloads every plugin (shutdown). */
+    synchronized void unloadAll() {
         for (String id : List.copyOf(plugins.keySet())) {
             LoadedPlugin plugin = plugins.remove(id);
             pf4j.stopPlugin(plugin.id());
@@ -99,15 +109,18 @@ public class PluginRuntime implements SmartLifecycle {
         }
     }
 
-    @Override
-    public boolean isRunning() {
-        return running;
-    }
-
-    /** Early: plugins are loaded before the web server starts taking requests. */
-    @Override
-    public int getPhase() {
-        return 0;
+    /**
+     * Runs {@code read} while no plugin is being swapped for another version, so a request sees the old version or
+     * the new one, never the moment between them. Upgrades wait for readers that are inside; readers wait (for the
+     * time a load takes) while an upgrade swaps.
+     */
+    public <T> T stable(Supplier<T> read) {
+        swap.readLock().lock();
+        try {
+            return read.get();
+        } finally {
+            swap.readLock().unlock();
+        }
     }
 
     public Collection<LoadedPlugin> plugins() {
@@ -128,29 +141,37 @@ public class PluginRuntime implements SmartLifecycle {
 
     /**
      * Installs (or upgrades) a plugin from the bytes of its jar. The jar is checked before an installed version
-     * is replaced; the installed jar stays in the plugins directory, so it loads again after a restart.
+     * is replaced, and an upgrade swaps the versions inside {@link #stable}'s write side; the installed jar stays in
+     * the plugins directory.
      */
     public synchronized LoadedPlugin install(byte[] jarBytes) {
         Path staged = stage(jarBytes);
         try {
-            PluginDescriptor descriptor = readManifest(staged);
+            PluginDescriptor descriptor = PluginJarManifest.read(staged);
             checkRequires(descriptor);
             Path target = pluginsDir.resolve(descriptor.getPluginId() + ".jar");
             Optional<LoadedPlugin> installed = Optional.ofNullable(plugins.get(descriptor.getPluginId()));
-            if (installed.isPresent()) {
-                retireAndUnload(installed.get());
-                Files.deleteIfExists(installed.get().jar());
-            }
-            Files.move(staged, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            // a fresh install has no gap to hide; an upgrade keeps requests out until the new version is in
+            Lock lock = installed.isPresent() ? swap.writeLock() : noSwap;
+            lock.lock();
             try {
-                LoadedPlugin plugin = load(target);
-                register(plugin);
-                failures.removeIf(f -> descriptor.getPluginId().equals(f.pluginId()));
-                log.info("Installed plugin {} {}", plugin.id(), plugin.version());
-                return plugin;
-            } catch (PluginLoadException e) {
-                Files.deleteIfExists(target);
-                throw e;
+                if (installed.isPresent()) {
+                    retireAndUnload(installed.get());
+                    Files.deleteIfExists(installed.get().jar());
+                }
+                Files.move(staged, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                try {
+                    LoadedPlugin plugin = load(target);
+                    register(plugin);
+                    failures.removeIf(f -> descriptor.getPluginId().equals(f.pluginId()));
+                    log.info("Installed plugin {} {}", plugin.id(), plugin.version());
+                    return plugin;
+                } catch (PluginLoadException e) {
+                    Files.deleteIfExists(target);
+                    throw e;
+                }
+            } finally {
+                lock.unlock();
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write to the plugins directory " + pluginsDir, e);
@@ -297,14 +318,6 @@ public class PluginRuntime implements SmartLifecycle {
         }
     }
 
-    private PluginDescriptor readManifest(Path jar) {
-        try {
-            return new ManifestPluginDescriptorFinder().find(jar);
-        } catch (RuntimeException e) {
-            throw new PluginLoadException(null, "not a plugin jar: " + describe(e), e);
-        }
-    }
-
     private Path stage(byte[] jarBytes) {
         try {
             Files.createDirectories(pluginsDir);
@@ -329,11 +342,16 @@ public class PluginRuntime implements SmartLifecycle {
         }
     }
 
-    private void recordFailure(Path jar, PluginLoadException e) {
-        failures.removeIf(f -> f.jar().equals(jar.getFileName().toString()));
-        failures.add(new PluginFailure(jar.getFileName().toString(), e.pluginId(), e.getMessage(), clock.instant()));
-        log.error("Plugin jar {} (plugin {}) not loaded: {}", jar.getFileName(), e.pluginId(), e.getMessage(),
-                e.getCause());
+    /** Records a jar that could not be loaded, for health and the operator API (one entry per jar). */
+    void recordFailure(String jar, PluginLoadException e) {
+        failures.removeIf(f -> f.jar().equals(jar));
+        failures.add(new PluginFailure(jar, e.pluginId(), e.getMessage(), clock.instant()));
+        log.error("Plugin jar {} (plugin {}) not loaded: {}", jar, e.pluginId(), e.getMessage(), e.getCause());
+    }
+
+    /** Forgets the failures of a plugin that has been loaded or uninstalled since. */
+    void clearFailures(String pluginId) {
+        failures.removeIf(f -> pluginId.equals(f.pluginId()));
     }
 
     private static String describe(Throwable e) {
