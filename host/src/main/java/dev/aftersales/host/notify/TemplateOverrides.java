@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedSet;
+import java.util.function.UnaryOperator;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Component;
 
@@ -26,6 +27,8 @@ class TemplateOverrides {
     private static final int MAX_PART = 200_000;
 
     private final TemplateSources sources;
+    /** The link rule of sending, applied when saving: a template with a non-http(s) link is refused at once. */
+    private static final LinkTracking LINKS_ONLY_HTTP = new LinkTracking(UnaryOperator.identity());
     private final TemplateRenderer renderer;
     private final DSLContext db;
     private final Clock clock;
@@ -63,7 +66,7 @@ class TemplateOverrides {
 
     private void check(List<UserError> errors, String field, TemplateSource source, Map<String, Object> model) {
         try {
-            renderer.render(source, model);
+            LINKS_ONLY_HTTP.apply(renderer.render(source, model));
         } catch (TemplateProblem e) {
             errors.add(UserError.of("TEMPLATE_INVALID", e.getMessage() + ". Known variables: "
                     + model.keySet(), "input", field));

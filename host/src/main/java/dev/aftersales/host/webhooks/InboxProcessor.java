@@ -13,6 +13,7 @@ import dev.aftersales.api.platform.PlatformException;
 import dev.aftersales.api.platform.PlatformFact;
 import dev.aftersales.api.platform.WebhookDelivery;
 import dev.aftersales.host.catalog.CatalogService;
+import dev.aftersales.host.catalog.FactUrls;
 import dev.aftersales.host.catalog.MirrorUpdates;
 import dev.aftersales.host.events.EventBus;
 import dev.aftersales.host.jooq.tables.records.InboxEventsRecord;
@@ -139,6 +140,10 @@ public class InboxProcessor {
         } catch (PlatformException e) {
             return park(row, "Fetching an unknown variant from the platform failed: " + e.getMessage(), null,
                     e.retryable());
+        }
+        Optional<String> refusedUrl = FactUrls.problem(repaired);
+        if (refusedUrl.isPresent()) {
+            return park(row, refusedUrl.get(), null, false);
         }
         List<Event> result = applyInOneTransaction(shop, row, repaired);
         row.setDerivedEvents(derived.write(result));
