@@ -77,8 +77,8 @@ class ContactPressure {
                 .fetchOne(NOTIFY_CONTACTS.EMAIL_HASH));
     }
 
-    void forget(String shopId, RecipientKey recipient) {
-        db.deleteFrom(NOTIFY_CONTACTS)
+    int forget(String shopId, RecipientKey recipient) {
+        return db.deleteFrom(NOTIFY_CONTACTS)
                 .where(NOTIFY_CONTACTS.SHOP_ID.eq(shopId).and(NOTIFY_CONTACTS.RECIPIENT_KEY.eq(recipient.value())))
                 .execute();
     }
