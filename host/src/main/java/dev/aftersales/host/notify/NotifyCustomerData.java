@@ -15,7 +15,7 @@ import org.jooq.DSLContext;
 import org.springframework.stereotype.Component;
 
 /** Notifications' part of a customer's export and erasure: consents with their history, messages, clicks, orders
- * attributed to messages. */
+ * attributed to messages; also what the person left as a guest under the customer's address. */
 @Component
 class NotifyCustomerData implements CustomerData {
 
@@ -41,12 +41,18 @@ class NotifyCustomerData implements CustomerData {
         Map<String, Object> export = new LinkedHashMap<>();
         export.put("consents", ExportRows.of(consents.of(shopId, recipient), NOTIFY_CONSENTS.SHOP_ID));
         export.put("consentHistory", ExportRows.of(consents.history(shopId, recipient), NOTIFY_CONSENT_LOG.SHOP_ID));
+        subject.email().map(RecipientKey::guest).ifPresent(guest -> {
+            export.put("consentsAsGuest", ExportRows.of(consents.of(shopId, guest), NOTIFY_CONSENTS.SHOP_ID));
+            export.put("consentHistoryAsGuest", ExportRows.of(consents.history(shopId, guest),
+                    NOTIFY_CONSENT_LOG.SHOP_ID));
+        });
         export.put("messages", ExportRows.of(db.select(NOTIFY_MESSAGES.MESSAGE_KEY, NOTIFY_MESSAGES.FEATURE_ID,
                         NOTIFY_MESSAGES.CATEGORY, NOTIFY_MESSAGES.TEMPLATE, NOTIFY_MESSAGES.DATA, NOTIFY_MESSAGES.STATE,
                         NOTIFY_MESSAGES.CHANNEL, NOTIFY_MESSAGES.CREATED_AT, NOTIFY_MESSAGES.SENT_AT,
                         NOTIFY_MESSAGES.FIRST_CLICKED_AT)
                 .from(NOTIFY_MESSAGES)
-                .where(NOTIFY_MESSAGES.SHOP_ID.eq(shopId).and(NOTIFY_MESSAGES.RECIPIENT_KEY.eq(recipient.value())))
+                .where(NOTIFY_MESSAGES.SHOP_ID.eq(shopId).and(NOTIFY_MESSAGES.RECIPIENT_KEY.in(recipient.value(),
+                        subject.email().map(email -> RecipientKey.guest(email).value()).orElse(recipient.value()))))
                 .orderBy(NOTIFY_MESSAGES.ID).fetch()));
         export.put("clicks", ExportRows.of(db.select(NOTIFY_CLICKS.FEATURE_ID, NOTIFY_CLICKS.URL,
                         NOTIFY_CLICKS.CLICKED_AT).from(NOTIFY_CLICKS)

@@ -45,7 +45,8 @@ public class NotifyErasure {
 
     /**
      * Erases a customer in one transaction (joining the caller's); {@code email} is the address the mirror knew,
-     * else the hash last used for the customer goes on the suppression list. Returns the rows changed.
+     * else the hash last used for the customer goes on the suppression list. What the person left as a guest under
+     * that address (consents, messages) goes too. Returns the rows changed.
      */
     int eraseCustomer(String shopId, String customerId, Optional<String> email) {
         RecipientKey recipient = RecipientKey.customer(customerId);
@@ -53,7 +54,8 @@ public class NotifyErasure {
         return db.transactionResult(tx -> {
             emailHash.ifPresent(hash -> SUPPRESSED.forEach(category ->
                     suppressions.add(shopId, hash, category.name(), "erased")));
-            return erase(shopId, recipient)
+            int asGuest = email.map(address -> erase(shopId, RecipientKey.guest(address))).orElse(0);
+            return erase(shopId, recipient) + asGuest
                     + db.update(NOTIFY_CLICKS).set(NOTIFY_CLICKS.CUSTOMER_ID, (String) null)
                     .where(NOTIFY_CLICKS.SHOP_ID.eq(shopId).and(NOTIFY_CLICKS.CUSTOMER_ID.eq(customerId))).execute()
                     + db.update(NOTIFY_CONVERSIONS).set(NOTIFY_CONVERSIONS.CUSTOMER_ID, "")
