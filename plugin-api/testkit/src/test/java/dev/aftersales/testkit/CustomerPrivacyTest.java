@@ -28,7 +28,7 @@ class CustomerPrivacyTest {
         TestShop shop = connectedShop();
         Customer anna = Customer.of(shop);
         anna.ordersOnce(shop);
-        List<String> before = scan().find(shop.id(), anna.id(), anna.email());
+        List<String> before = shop.personalData(anna.id(), anna.email());
         assertThat(before).as("the scan finds the customer where the host and the plugin keep them")
                 .anyMatch(hit -> hit.startsWith("orders.customer_id")).anyMatch(hit -> hit.startsWith("inbox_events.body"))
                 .anyMatch(hit -> hit.startsWith("customers.email")).anyMatch(hit -> hit.startsWith("notify_consents."))
@@ -37,7 +37,7 @@ class CustomerPrivacyTest {
         shop.webhooks().send("customer.deleted", Map.of("id", anna.id()));
         shop.awaitInboxProcessed();
 
-        assertThat(scan().find(shop.id(), anna.id(), anna.email())).isEmpty();
+        assertThat(shop.personalData(anna.id(), anna.email())).isEmpty();
         assertThat(shop.sql().fetchCount(ORDERS, ORDERS.SHOP_ID.eq(shop.id())))
                 .as("the order stays for the shop's bookkeeping, without the customer").isEqualTo(1);
         GraphQlResult erasures = erasures(shop, anna.id());
@@ -59,7 +59,7 @@ class CustomerPrivacyTest {
         assertThat(first.path("customerErase.erasure.customerId").asString()).isEqualTo(anna.id());
         assertThat(first.path("customerErase.erasure.requestedBy").asString()).startsWith("admin-key:");
         assertThat(first.path("customerErase.erasure.details").asString()).contains("keeper");
-        assertThat(scan().find(shop.id(), anna.id(), anna.email())).isEmpty();
+        assertThat(shop.personalData(anna.id(), anna.email())).isEmpty();
         Map<String, List<String>> afterFirst = scan().rowsOf(shop.id(), Set.of("customer_erasures"));
 
         GraphQlResult second = host.platformAdmin().execute(ERASE, Map.of("shop", shop.id(), "customer", anna.id()))
@@ -85,7 +85,7 @@ class CustomerPrivacyTest {
                 .assertNoErrors();
         assertThat(foreign.path("customerErase.userErrors[0].code").asString()).isEqualTo("NOT_FOUND");
         assertThat(foreign.path("customerErase.erasure").isNull()).isTrue();
-        assertThat(scan().find(shop.id(), anna.id(), anna.email())).isNotEmpty();
+        assertThat(shop.personalData(anna.id(), anna.email())).isNotEmpty();
         assertThat(other.admin().execute("""
                 query($shop: ID!, $customer: ID!) { shop(id: $shop) { customerExport(customerId: $customer) {
                   customerId } } }""", Map.of("shop", shop.id(), "customer", anna.id())).path("shop").isNull())
@@ -93,7 +93,7 @@ class CustomerPrivacyTest {
 
         shop.admin().execute(ERASE, Map.of("shop", shop.id(), "customer", anna.id())).assertNoErrors();
 
-        assertThat(scan().find(shop.id(), anna.id(), anna.email())).isEmpty();
+        assertThat(shop.personalData(anna.id(), anna.email())).isEmpty();
         assertThat(scan().rowsOf(other.id(), Set.of())).isEqualTo(otherBefore);
     }
 
