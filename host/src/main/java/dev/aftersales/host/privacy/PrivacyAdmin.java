@@ -21,6 +21,7 @@ import org.springframework.stereotype.Component;
 class PrivacyAdmin implements AdminWiring {
 
     private static final int CUSTOMER_ID_MAX = 64;
+    private static final int ERASURES_DEFAULT = 20;
     private static final int ERASURES_MAX = 100;
 
     private final CustomerPrivacy privacy;
@@ -39,13 +40,17 @@ class PrivacyAdmin implements AdminWiring {
         wiring.type("Shop", type -> type
                 .dataFetcher("customerExport", this::export)
                 .dataFetcher("customerErasures", env -> privacy.erasures(env.<Shop>getSource().id(),
-                        env.getArgument("customerId"), Math.clamp(env.<Integer>getArgument("first"), 0, ERASURES_MAX))));
+                        env.getArgument("customerId"), limit(env.getArgument("first")))));
         wiring.type("CustomerExport", type -> type
                 .dataFetcher("host", env -> env.<Map<String, Object>>getSource().get("host"))
                 .dataFetcher("plugins", env -> env.<Map<String, Object>>getSource().get("plugins")));
         wiring.type("CustomerErasure", type -> type
                 .dataFetcher("erasedAt", env -> env.<CustomerErasuresRecord>getSource().getErasedAt()));
         wiring.type("Mutation", type -> type.dataFetcher("customerErase", this::erase));
+    }
+
+    private static int limit(Integer first) {
+        return first == null ? ERASURES_DEFAULT : Math.clamp(first, 0, ERASURES_MAX);
     }
 
     private Map<String, Object> export(DataFetchingEnvironment env) {
