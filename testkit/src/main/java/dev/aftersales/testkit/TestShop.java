@@ -13,6 +13,7 @@ import dev.aftersales.host.tenancy.Shop;
 import dev.aftersales.host.tenancy.ShopDirectory;
 import dev.aftersales.host.webhooks.Inbox;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.jooq.DSLContext;
 
@@ -158,6 +159,15 @@ public final class TestShop {
                 new dev.aftersales.api.platform.PlatformFact.CustomerFact(customerId, email, locale,
                         host.clock().instant())));
         return this;
+    }
+
+    /**
+     * Where the database still holds a customer of this shop after a GDPR erase: every text column of every host and
+     * plugin table, found from the schema, searched for the customer id, the address and its hash (the address may be
+     * null). Empty when nothing is left, e.g. {@code assertThat(shop.personalData("anna", null)).isEmpty()}.
+     */
+    public List<String> personalData(String customerId, String email) {
+        return new PersonalDataScan(sql()).find(id, customerId, email);
     }
 
     /** The shop's notification outbox and settings. */

@@ -5,6 +5,7 @@ import fixtures.connector.FixtureConnector;
 import fixtures.connector.FixtureConnectorFeature;
 import fixtures.greeting.GreetingFeature;
 import fixtures.greetingv2.GreetingV2Feature;
+import fixtures.keeper.KeeperFeature;
 import fixtures.notify.PingerFeature;
 import fixtures.sloppy.SloppyFeature;
 import java.io.IOException;
@@ -75,6 +76,11 @@ public final class FixturePlugins {
     /** Sends notifications through the host's outbox: messages, rollbacks, double opt-in (notify tests). */
     public static Path pinger() {
         return jar("pinger", "1.0.0", ">=1.0.0 & <2.0.0", PingerFeature.class, List.of(PingerFeature.class), "pinger");
+    }
+
+    /** Keeps customers' orders, thanks them by mail with the product's link, asks the platform for carts. */
+    static Path keeper() {
+        return jar("keeper", "1.0.0", ">=1.0.0 & <2.0.0", KeeperFeature.class, List.of(KeeperFeature.class), "keeper");
     }
 
     static Path corrupt() {

@@ -42,10 +42,9 @@ public class AdminKeys {
             return Optional.of(Operator.platform());
         }
         // the lookup is by hash, so comparing hashes leaks nothing useful about the key
-        return db.select(ADMIN_API_KEYS.SHOP_ID).from(ADMIN_API_KEYS)
+        return db.select(ADMIN_API_KEYS.SHOP_ID, ADMIN_API_KEYS.ID).from(ADMIN_API_KEYS)
                 .where(ADMIN_API_KEYS.KEY_HASH.eq(hash(presented)).and(ADMIN_API_KEYS.REVOKED_AT.isNull()))
-                .fetchOptional(ADMIN_API_KEYS.SHOP_ID)
-                .map(Operator::new);
+                .fetchOptional(key -> new Operator(key.value1(), key.value2()));
     }
 
     /** Creates a key for a shop and returns it; only its hash is stored. */

@@ -7,11 +7,21 @@ import graphql.schema.DataFetchingEnvironment;
  * Who uses the operator API: the platform (bootstrap key, every shop, plugin installation) or one shop's admin.
  *
  * @param shopId the shop a shop admin key belongs to; null for the platform
+ * @param keyId  the id of the shop admin key used; null for the platform key
  */
-public record Operator(String shopId) {
+public record Operator(String shopId, Long keyId) {
+
+    public Operator(String shopId) {
+        this(shopId, null);
+    }
 
     public static Operator platform() {
-        return new Operator(null);
+        return new Operator(null, null);
+    }
+
+    /** Who acted, for records such as the erasure log: {@code platform} or {@code admin-key:<id>}. */
+    public String who() {
+        return isPlatform() ? "platform" : "admin-key:" + keyId;
     }
 
     public boolean isPlatform() {

@@ -5,6 +5,8 @@ import static dev.aftersales.host.jooq.Tables.SHOP_PLUGINS;
 
 import dev.aftersales.api.graphql.UserError;
 import dev.aftersales.api.settings.SettingDefinition;
+import dev.aftersales.host.jooq.tables.records.ShopPluginsRecord;
+import dev.aftersales.host.links.WebUrls;
 import dev.aftersales.host.plugins.FeatureContexts;
 import dev.aftersales.host.plugins.LoadedPlugin;
 import dev.aftersales.host.plugins.PluginRuntime;
@@ -19,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import dev.aftersales.host.jooq.tables.records.ShopPluginsRecord;
 import org.jooq.DSLContext;
 import org.jooq.TableField;
 import org.springframework.stereotype.Component;
@@ -59,6 +60,10 @@ public class ShopAdministration {
         if (name == null || name.isBlank()) {
             return Result.failed(UserError.of("INVALID", "A shop needs a name", "input", "name"));
         }
+        Optional<UserError> badJwks = jwksUrlProblem(jwksUrl);
+        if (badJwks.isPresent()) {
+            return Result.failed(badJwks.get());
+        }
         int inserted = db.insertInto(SHOPS)
                 .set(SHOPS.ID, id)
                 .set(SHOPS.NAME, name)
@@ -86,11 +91,21 @@ public class ShopAdministration {
             changes.put(SHOPS.JWT_ISSUER, blankToNull(jwtIssuer));
         }
         if (jwksUrl != null) {
+            Optional<UserError> badJwks = jwksUrlProblem(jwksUrl);
+            if (badJwks.isPresent()) {
+                return Result.failed(badJwks.get());
+            }
             changes.put(SHOPS.JWKS_URL, blankToNull(jwksUrl));
         }
         changes.put(SHOPS.CONFIG_VERSION, SHOPS.CONFIG_VERSION.plus(1));
         int updated = db.update(SHOPS).set(changes).where(SHOPS.ID.eq(id)).execute();
         return updated == 0 ? notFound(id) : Result.ok(shops.find(id).orElseThrow());
+    }
+
+    private static Optional<UserError> jwksUrlProblem(String jwksUrl) {
+        return jwksUrl == null || jwksUrl.isBlank() ? Optional.empty()
+                : WebUrls.problem("jwksUrl", jwksUrl).map(problem -> UserError.of("INVALID", problem, "input",
+                        "jwksUrl"));
     }
 
     public Result<Shop> setEnabled(String shopId, String pluginId, boolean enabled) {

@@ -45,6 +45,9 @@ public class CatalogService {
 
     /** Inserts or replaces a variant in the mirror (demo seeding, tests; webhooks go through MirrorUpdates). */
     public void save(String shopId, Variant variant) {
+        FactUrls.problem(variant).ifPresent(problem -> {
+            throw new IllegalArgumentException(problem);
+        });
         db.transaction(tx -> MirrorRows.replaceVariant(tx.dsl(), shopId, variant, clock.instant(), null));
     }
 

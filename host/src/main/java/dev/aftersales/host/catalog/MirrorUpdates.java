@@ -56,7 +56,7 @@ public class MirrorUpdates {
             case PlatformFact.PriceFact price -> price(tx, shopId, price);
             case PlatformFact.OrderFact order -> Outcome.of(order(tx, shopId, order.order(), order.asOf()));
             case PlatformFact.CustomerFact customer -> Outcome.of(customer(tx, shopId, customer));
-            case PlatformFact.CustomerDeletedFact deleted -> Outcome.of(customerDeleted(tx, shopId, deleted));
+            case PlatformFact.CustomerDeletedFact deleted -> Outcome.of(customerDeleted(deleted));
         };
     }
 
@@ -189,9 +189,8 @@ public class MirrorUpdates {
         return List.of(new CustomerChanged(fact.customerId()));
     }
 
-    private List<Event> customerDeleted(DSLContext tx, String shopId, PlatformFact.CustomerDeletedFact fact) {
-        tx.deleteFrom(CUSTOMERS).where(CUSTOMERS.SHOP_ID.eq(shopId).and(CUSTOMERS.CUSTOMER_ID.eq(fact.customerId())))
-                .execute();
+    /** The mirror row stays until the host's erasure runs for the event: it reads the address first. */
+    private List<Event> customerDeleted(PlatformFact.CustomerDeletedFact fact) {
         return List.of(new CustomerDeleted(fact.customerId()));
     }
 

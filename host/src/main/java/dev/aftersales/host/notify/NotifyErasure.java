@@ -13,13 +13,14 @@ import dev.aftersales.host.notify.pressure.ContactPressure;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.springframework.stereotype.Component;
 
 /**
  * GDPR erasure of what notifications keep about a person: consents and their history are deleted, messages and
  * clicks lose everything that names the person (counts for reports stay), queued messages are dropped, and the
  * address stays only as a hash on the suppression list (non-transactional categories), so it is not mailed again
- * unless the person opts in anew.
+ * unless the person opts in anew. Every step is idempotent.
  */
 @Component
 public class NotifyErasure {
@@ -38,21 +39,30 @@ public class NotifyErasure {
         this.pressure = pressure;
     }
 
-    /** Erases a customer; the host's webhook processing calls it for {@code CustomerDeleted}. */
+    /** Erases a customer, with the address the mirror still knows (if any). */
     public void eraseCustomer(String shopId, String customerId) {
-        RecipientKey recipient = RecipientKey.customer(customerId);
         String mirrored = db.select(CUSTOMERS.EMAIL).from(CUSTOMERS)
                 .where(CUSTOMERS.SHOP_ID.eq(shopId).and(CUSTOMERS.CUSTOMER_ID.eq(customerId)))
                 .fetchOne(CUSTOMERS.EMAIL);
-        Optional<String> emailHash = mirrored != null ? Optional.of(RecipientKey.emailHash(mirrored))
-                : pressure.emailHashOf(shopId, recipient);
-        db.transaction(tx -> {
+        eraseCustomer(shopId, customerId, Optional.ofNullable(mirrored));
+    }
+
+    /**
+     * Erases a customer in one transaction (joining the caller's); {@code email} is the address the mirror knew,
+     * else the hash last used for the customer goes on the suppression list. What the person left as a guest under
+     * that address (consents, messages) goes too. Returns the rows changed.
+     */
+    int eraseCustomer(String shopId, String customerId, Optional<String> email) {
+        RecipientKey recipient = RecipientKey.customer(customerId);
+        Optional<String> emailHash = email.map(RecipientKey::emailHash).or(() -> pressure.emailHashOf(shopId, recipient));
+        return db.transactionResult(tx -> {
             emailHash.ifPresent(hash -> SUPPRESSED.forEach(category ->
                     suppressions.add(shopId, hash, category.name(), "erased")));
-            erase(shopId, recipient);
-            db.update(NOTIFY_CLICKS).set(NOTIFY_CLICKS.CUSTOMER_ID, (String) null)
-                    .where(NOTIFY_CLICKS.SHOP_ID.eq(shopId).and(NOTIFY_CLICKS.CUSTOMER_ID.eq(customerId))).execute();
-            db.update(NOTIFY_CONVERSIONS).set(NOTIFY_CONVERSIONS.CUSTOMER_ID, "")
+            int asGuest = email.map(address -> erase(shopId, RecipientKey.guest(address))).orElse(0);
+            return erase(shopId, recipient) + asGuest
+                    + db.update(NOTIFY_CLICKS).set(NOTIFY_CLICKS.CUSTOMER_ID, (String) null)
+                    .where(NOTIFY_CLICKS.SHOP_ID.eq(shopId).and(NOTIFY_CLICKS.CUSTOMER_ID.eq(customerId))).execute()
+                    + db.update(NOTIFY_CONVERSIONS).set(NOTIFY_CONVERSIONS.CUSTOMER_ID, "")
                     .where(NOTIFY_CONVERSIONS.SHOP_ID.eq(shopId).and(NOTIFY_CONVERSIONS.CUSTOMER_ID.eq(customerId)))
                     .execute();
         });
@@ -68,20 +78,23 @@ public class NotifyErasure {
         });
     }
 
-    private void erase(String shopId, RecipientKey recipient) {
-        consents.erase(shopId, recipient);
-        pressure.forget(shopId, recipient);
+    private int erase(String shopId, RecipientKey recipient) {
+        int changed = consents.erase(shopId, recipient) + pressure.forget(shopId, recipient);
         db.update(NOTIFY_MESSAGES)
                 .set(NOTIFY_MESSAGES.STATE, Outbox.DROPPED)
                 .set(NOTIFY_MESSAGES.REASON, "ERASED: the recipient was erased")
                 .where(NOTIFY_MESSAGES.SHOP_ID.eq(shopId).and(NOTIFY_MESSAGES.RECIPIENT_KEY.eq(recipient.value()))
                         .and(NOTIFY_MESSAGES.STATE.in(Outbox.PENDING, Outbox.RETRY)))
                 .execute();
-        db.update(NOTIFY_MESSAGES)
+        // features may build dedupe keys from the customer id; the row id keeps the key unique
+        return changed + db.update(NOTIFY_MESSAGES)
                 .set(NOTIFY_MESSAGES.CUSTOMER_ID, (String) null)
                 .set(NOTIFY_MESSAGES.EMAIL, (String) null)
                 .set(NOTIFY_MESSAGES.DATA, "{}")
                 .set(NOTIFY_MESSAGES.RECIPIENT_KEY, "erased")
+                // a failure's reason may quote the address (SMTP replies do); a drop's reason does not
+                .set(NOTIFY_MESSAGES.REASON, DSL.when(NOTIFY_MESSAGES.STATE.eq(Outbox.DROPPED), NOTIFY_MESSAGES.REASON))
+                .set(NOTIFY_MESSAGES.DEDUPE_KEY, DSL.concat(DSL.inline("erased:"), NOTIFY_MESSAGES.ID.cast(String.class)))
                 .where(NOTIFY_MESSAGES.SHOP_ID.eq(shopId).and(NOTIFY_MESSAGES.RECIPIENT_KEY.eq(recipient.value())))
                 .execute();
     }

@@ -8,6 +8,7 @@ import dev.aftersales.api.platform.Coupon;
 import dev.aftersales.api.platform.CouponRequest;
 import dev.aftersales.api.platform.PlatformException;
 import dev.aftersales.api.platform.ShopPlatform;
+import dev.aftersales.host.links.WebUrls;
 import dev.aftersales.host.tenancy.Shop;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -31,7 +32,14 @@ final class ConnectedPlatform implements ShopPlatform {
     @Override
     public Cart createCart(CartRequest request) throws PlatformException {
         LoadedPlugin plugin = plugin();
-        return connector(plugin).createCart(context(plugin), request);
+        Cart cart = connector(plugin).createCart(context(plugin), request);
+        // features send the customer there (a link in a mail, a redirect): only http(s), whatever the connector does
+        Optional<String> problem = WebUrls.problem("checkoutUrl", cart.checkoutUrl());
+        if (problem.isPresent() || cart.checkoutUrl() == null) {
+            throw new PlatformException("The shop platform's cart answer cannot be used: "
+                    + problem.orElse("checkoutUrl is missing"), false);
+        }
+        return cart;
     }
 
     @Override

@@ -119,6 +119,22 @@ public class Inbox {
                 .execute();
     }
 
+    /**
+     * Done, and the delivery forgets what it said: a customer deletion's own row, once every part of the host and
+     * every plugin erased the customer (its event id stays, so a redelivery is still a duplicate).
+     */
+    public void doneAndForgotten(long id) {
+        db.update(INBOX_EVENTS)
+                .set(INBOX_EVENTS.STATE, DONE)
+                .set(INBOX_EVENTS.PROCESSED_AT, now())
+                .set(INBOX_EVENTS.LEASE_UNTIL, (LocalDateTime) null)
+                .set(INBOX_EVENTS.LAST_ERROR, (String) null)
+                .set(INBOX_EVENTS.BODY, InboxCustomerData.ERASED_BODY)
+                .set(INBOX_EVENTS.DERIVED_EVENTS, (String) null)
+                .where(INBOX_EVENTS.ID.eq(id))
+                .execute();
+    }
+
     /** Records what was derived so far, so a retry delivers only to the plugins that failed. */
     public void retry(long id, Instant nextAttempt, String error, String derivedEvents, String pendingPlugins) {
         db.update(INBOX_EVENTS)

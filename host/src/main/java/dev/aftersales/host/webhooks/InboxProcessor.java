@@ -13,14 +13,15 @@ import dev.aftersales.api.platform.PlatformException;
 import dev.aftersales.api.platform.PlatformFact;
 import dev.aftersales.api.platform.WebhookDelivery;
 import dev.aftersales.host.catalog.CatalogService;
+import dev.aftersales.host.catalog.FactUrls;
 import dev.aftersales.host.catalog.MirrorUpdates;
 import dev.aftersales.host.events.EventBus;
 import dev.aftersales.host.jooq.tables.records.InboxEventsRecord;
-import dev.aftersales.host.notify.NotifyErasure;
 import dev.aftersales.host.notify.tracking.Attribution;
 import dev.aftersales.host.plugins.FeatureContexts;
 import dev.aftersales.host.plugins.LoadedPlugin;
 import dev.aftersales.host.plugins.PluginRuntime;
+import dev.aftersales.host.privacy.CustomerPrivacy;
 import dev.aftersales.host.tenancy.Shop;
 import dev.aftersales.host.tenancy.ShopDirectory;
 import java.time.Clock;
@@ -75,12 +76,12 @@ public class InboxProcessor {
     private final JsonMapper json;
     private final Clock clock;
     private final Attribution attribution;
-    private final NotifyErasure notifyErasure;
+    private final CustomerPrivacy privacy;
 
     public InboxProcessor(Inbox inbox, ShopDirectory shops, FeatureContexts contexts, PluginRuntime plugins,
                           MirrorUpdates mirror, CatalogService catalog, EventBus events, DerivedEvents derived,
                           DSLContext db, JsonMapper json, Clock clock, Attribution attribution,
-                          NotifyErasure notifyErasure) {
+                          CustomerPrivacy privacy) {
         this.inbox = inbox;
         this.shops = shops;
         this.contexts = contexts;
@@ -93,7 +94,7 @@ public class InboxProcessor {
         this.json = json;
         this.clock = clock;
         this.attribution = attribution;
-        this.notifyErasure = notifyErasure;
+        this.privacy = privacy;
     }
 
     public void process(InboxEventsRecord row) {
@@ -139,6 +140,10 @@ public class InboxProcessor {
         } catch (PlatformException e) {
             return park(row, "Fetching an unknown variant from the platform failed: " + e.getMessage(), null,
                     e.retryable());
+        }
+        Optional<String> refusedUrl = FactUrls.problem(repaired);
+        if (refusedUrl.isPresent()) {
+            return park(row, refusedUrl.get(), null, false);
         }
         List<Event> result = applyInOneTransaction(shop, row, repaired);
         row.setDerivedEvents(derived.write(result));
@@ -229,12 +234,23 @@ public class InboxProcessor {
                 reasons.add(failure.pluginId() + ": " + failure.reason());
             }
         }
+        List<String> deletedCustomers = toDeliver.stream().filter(CustomerDeleted.class::isInstance)
+                .map(event -> ((CustomerDeleted) event).customerId()).toList();
         if (failedPlugins.isEmpty()) {
-            inbox.done(row.getId());
+            if (deletedCustomers.isEmpty()) {
+                inbox.done(row.getId());
+            } else {
+                // erased everywhere: the deletion's own delivery, which names the customer, is forgotten too
+                inbox.doneAndForgotten(row.getId());
+                deletedCustomers.forEach(customerId -> privacy.record(shop.id(), customerId,
+                        "webhook:" + row.getEventId(), "host erased", List.of()));
+            }
             return;
         }
         String pendingNow = String.join(",", failedPlugins);
         if (row.getAttempts() >= MAX_ATTEMPTS) {
+            deletedCustomers.forEach(customerId -> privacy.record(shop.id(), customerId,
+                    "webhook:" + row.getEventId(), "host erased", reasons));
             inbox.dead(row.getId(), "Listeners still failing after " + row.getAttempts() + " attempts: "
                     + String.join("; ", reasons), row.getDerivedEvents(), pendingNow);
         } else {
@@ -243,19 +259,20 @@ public class InboxProcessor {
         }
     }
 
-    /** The host's own part: orders are attributed to the messages that led to them; deleted customers leave
-     * only hashes in the notification records. Both are idempotent. */
+    /** The host's own part: orders are attributed to the messages that led to them; a deleted customer is erased
+     * from every host table (the mirror, the inbox, notifications). Both are idempotent. */
     private void hostReactions(Shop shop, List<Event> events) {
         for (Event event : events) {
             if (event instanceof OrderPlaced placed) {
                 attribution.orderPlaced(shop.id(), placed.orderId());
             } else if (event instanceof CustomerDeleted deleted) {
-                notifyErasure.eraseCustomer(shop.id(), deleted.customerId());
+                privacy.eraseHost(shop.id(), deleted.customerId());
             }
         }
     }
 
-    /** GDPR: a customer deleted in the shop is erased by every loaded plugin, enabled or not (data may remain). */
+    /** GDPR: a customer deleted in the shop is erased by every loaded plugin, enabled or not (data may remain);
+     * on a retry only by the plugins that failed. */
     private void eraseEverywhere(Shop shop, String customerId, Set<String> pending, Set<String> failedPlugins,
                                  List<String> reasons) {
         for (LoadedPlugin plugin : plugins.plugins()) {

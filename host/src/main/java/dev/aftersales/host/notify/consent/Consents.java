@@ -183,10 +183,10 @@ public class Consents {
     }
 
     /** Forgets the recipient's consents and history (GDPR erasure; suppressions stay, as hashes). */
-    public void erase(String shopId, RecipientKey recipient) {
-        db.deleteFrom(NOTIFY_CONSENTS).where(NOTIFY_CONSENTS.SHOP_ID.eq(shopId)
-                .and(NOTIFY_CONSENTS.RECIPIENT_KEY.eq(recipient.value()))).execute();
-        db.deleteFrom(NOTIFY_CONSENT_LOG).where(NOTIFY_CONSENT_LOG.SHOP_ID.eq(shopId)
+    public int erase(String shopId, RecipientKey recipient) {
+        return db.deleteFrom(NOTIFY_CONSENTS).where(NOTIFY_CONSENTS.SHOP_ID.eq(shopId)
+                .and(NOTIFY_CONSENTS.RECIPIENT_KEY.eq(recipient.value()))).execute()
+                + db.deleteFrom(NOTIFY_CONSENT_LOG).where(NOTIFY_CONSENT_LOG.SHOP_ID.eq(shopId)
                 .and(NOTIFY_CONSENT_LOG.RECIPIENT_KEY.eq(recipient.value()))).execute();
     }
 

@@ -187,18 +187,17 @@ public class Delivery {
         String locale = source.get().locale();
         boolean marketingAllowed = category == Category.MARKETING || consents.state(row.getShopId(), recipient,
                 Category.MARKETING, emailHash).maySend();
+        boolean tracked = !TemplateSources.HOST_FEATURE.equals(row.getFeatureId());
+        LinkTracking tracking = new LinkTracking(url -> !tracked || links.isOwn(url) ? url
+                : links.click(row.getShopId(), row.getId(), url));
         RenderedMessage rendered;
         try {
-            rendered = renderer.render(source.get(), model(data, shop, contact, locale, category, marketingAllowed,
-                    unsubscribeUrl));
+            rendered = tracking.apply(renderer.render(source.get(), model(data, shop, contact, locale, category,
+                    marketingAllowed, unsubscribeUrl)));
         } catch (TemplateProblem e) {
             outbox.dead(row, "TEMPLATE: " + source.get().origin() + " template " + row.getFeatureId() + "/"
                     + row.getTemplate() + "_" + locale + " does not render: " + e.getMessage());
             return;
-        }
-        if (!TemplateSources.HOST_FEATURE.equals(row.getFeatureId())) {
-            rendered = new LinkTracking(url -> links.isOwn(url) ? url : links.click(row.getShopId(), row.getId(), url))
-                    .apply(rendered);
         }
         rendered = withFooter(rendered, locale, category, shop.name(), unsubscribeUrl);
         OutgoingMessage message = new OutgoingMessage(row.getMessageKey(), row.getShopId(), shop.name(),

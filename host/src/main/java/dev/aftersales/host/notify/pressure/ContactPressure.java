@@ -80,8 +80,8 @@ public class ContactPressure {
                 .fetchOne(NOTIFY_CONTACTS.EMAIL_HASH));
     }
 
-    public void forget(String shopId, RecipientKey recipient) {
-        db.deleteFrom(NOTIFY_CONTACTS)
+    public int forget(String shopId, RecipientKey recipient) {
+        return db.deleteFrom(NOTIFY_CONTACTS)
                 .where(NOTIFY_CONTACTS.SHOP_ID.eq(shopId).and(NOTIFY_CONTACTS.RECIPIENT_KEY.eq(recipient.value())))
                 .execute();
     }

@@ -5,9 +5,9 @@ import static dev.aftersales.host.jooq.Tables.NOTIFY_SHOP_SETTINGS;
 import dev.aftersales.api.graphql.UserError;
 import dev.aftersales.api.notify.Recipient;
 import dev.aftersales.host.jooq.tables.records.NotifyShopSettingsRecord;
+import dev.aftersales.host.links.WebUrls;
 import dev.aftersales.host.notify.pressure.QuietHours;
 import dev.aftersales.host.webhooks.WebhookSignature;
-import java.net.URI;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.LocalDateTime;
@@ -201,15 +201,8 @@ public class NotifySettingsStore {
         }
 
         void url(String key, Consumer<String> setter) {
-            read(key, String.class, "a URL", s -> {
-                try {
-                    URI uri = URI.create(s);
-                    return ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) && uri.getHost() != null
-                            && s.length() <= 1000 ? Optional.empty() : Optional.of("must be an http(s) URL");
-                } catch (IllegalArgumentException e) {
-                    return Optional.of("must be an http(s) URL");
-                }
-            }, setter);
+            read(key, String.class, "a URL", s -> WebUrls.isHttp(s) ? Optional.empty()
+                    : Optional.of("must be an http(s) URL, not '" + WebUrls.quoted(s) + "'"), setter);
         }
 
         void zone(String key, Consumer<String> setter) {

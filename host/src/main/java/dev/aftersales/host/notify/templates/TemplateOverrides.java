@@ -5,6 +5,7 @@ import static dev.aftersales.host.jooq.Tables.NOTIFY_TEMPLATES;
 import dev.aftersales.api.graphql.UserError;
 import dev.aftersales.api.notify.Category;
 import dev.aftersales.host.notify.outbox.Outbox;
+import dev.aftersales.host.notify.tracking.LinkTracking;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedSet;
+import java.util.function.UnaryOperator;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Component;
 
@@ -27,6 +29,8 @@ public class TemplateOverrides {
     private static final int MAX_PART = 200_000;
 
     private final TemplateSources sources;
+    /** The link rule of sending, applied when saving: a template with a non-http(s) link is refused at once. */
+    private static final LinkTracking LINKS_ONLY_HTTP = new LinkTracking(UnaryOperator.identity());
     private final TemplateRenderer renderer;
     private final DSLContext db;
     private final Clock clock;
@@ -64,7 +68,7 @@ public class TemplateOverrides {
 
     private void check(List<UserError> errors, String field, TemplateSource source, Map<String, Object> model) {
         try {
-            renderer.render(source, model);
+            LINKS_ONLY_HTTP.apply(renderer.render(source, model));
         } catch (TemplateProblem e) {
             errors.add(UserError.of("TEMPLATE_INVALID", e.getMessage() + ". Known variables: "
                     + model.keySet(), "input", field));

@@ -79,5 +79,6 @@ class WishlistPrivacyIT {
                 WISHLIST_GUEST.SHOP_ID.eq(shop.id()).and(WISHLIST_GUEST.MERGED_CUSTOMER_ID.eq(customerId)))).isZero();
         // only ben's item is left in the shop
         assertThat(db.fetchCount(WISHLIST_ITEM, WISHLIST_ITEM.SHOP_ID.eq(shop.id()))).isEqualTo(1);
+        assertThat(shop.personalData(customerId, null)).as("no column of any table names them").isEmpty();
     }
 }
