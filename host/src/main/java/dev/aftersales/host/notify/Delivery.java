@@ -96,7 +96,7 @@ class Delivery {
         }
         Category category = Category.valueOf(row.getCategory());
         RecipientKey recipient = new RecipientKey(row.getRecipientKey());
-        Contact contact = contact(row);
+        Contact contact = contact(row, settings.defaultLocale());
         if (contact.email() == null && settings.channel() == NotifySettings.Channel.EMAIL) {
             outbox.dropped(row, "NO_ADDRESS: the shop platform has sent no e-mail address for this customer");
             return;
@@ -171,7 +171,7 @@ class Delivery {
         RenderedMessage rendered;
         try {
             rendered = renderer.render(source.get(), model(data, shop, contact, locale, category, marketingAllowed,
-                    unsubscribeUrl));
+                    unsubscribeUrl), RecipientLocales.formatting(contact.locale(), locale), settings.timeZone());
         } catch (TemplateProblem e) {
             outbox.dead(row, "TEMPLATE: " + source.get().origin() + " template " + row.getFeatureId() + "/"
                     + row.getTemplate() + "_" + locale + " does not render: " + e.getMessage());
@@ -248,16 +248,15 @@ class Delivery {
     }
 
     /** Where the message goes: a guest's address from the row, a customer's (and locale) from the mirror. */
-    private Contact contact(NotifyMessagesRecord row) {
+    private Contact contact(NotifyMessagesRecord row, String shopDefault) {
         if (row.getCustomerId() == null) {
-            return new Contact(null, row.getEmail(), row.getLocale());
+            return new Contact(null, row.getEmail(), RecipientLocales.resolve(null, row.getLocale(), shopDefault));
         }
         CustomersRecord customer = db.selectFrom(CUSTOMERS)
                 .where(CUSTOMERS.SHOP_ID.eq(row.getShopId()).and(CUSTOMERS.CUSTOMER_ID.eq(row.getCustomerId())))
                 .fetchOne();
-        return customer == null ? new Contact(row.getCustomerId(), null, row.getLocale())
-                : new Contact(row.getCustomerId(), customer.getEmail(),
-                        customer.getLocale() != null ? customer.getLocale() : row.getLocale());
+        return new Contact(row.getCustomerId(), customer == null ? null : customer.getEmail(),
+                RecipientLocales.resolve(customer == null ? null : customer.getLocale(), row.getLocale(), shopDefault));
     }
 
     private record Contact(String customerId, String email, String locale) {

@@ -84,8 +84,8 @@ class DoubleOptIn {
             return ConsentState.PENDING;
         }
         Shop shop = shops.find(shopId).orElseThrow(() -> new IllegalStateException("Unknown shop " + shopId));
-        String locale = recipient.locale() != null ? recipient.locale()
-                : customer.map(CustomersRecord::getLocale).orElse(settings.of(shopId).defaultLocale());
+        String locale = RecipientLocales.resolve(customer.map(CustomersRecord::getLocale).orElse(null),
+                recipient.locale(), settings.of(shopId).defaultLocale());
         String statement = texts.consentStatement(locale, category, shop.name(), purpose);
         Instant expiresAt = now.plus(properties.consentExpiry());
         consents.request(shopId, key, category, featureId, recipient.email(), locale, purpose, statement, now,

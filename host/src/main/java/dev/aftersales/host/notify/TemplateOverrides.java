@@ -5,6 +5,7 @@ import static dev.aftersales.host.jooq.Tables.NOTIFY_TEMPLATES;
 import dev.aftersales.api.graphql.UserError;
 import dev.aftersales.api.notify.Category;
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,15 +25,20 @@ import org.springframework.stereotype.Component;
 class TemplateOverrides {
 
     private static final int MAX_PART = 200_000;
+    /** Checks need a zone for times of day; which one does not matter for whether a template renders. */
+    private static final ZoneId SAMPLE_ZONE = ZoneId.of("UTC");
 
     private final TemplateSources sources;
     private final TemplateRenderer renderer;
+    private final NotifySettingsStore settings;
     private final DSLContext db;
     private final Clock clock;
 
-    TemplateOverrides(TemplateSources sources, TemplateRenderer renderer, DSLContext db, Clock clock) {
+    TemplateOverrides(TemplateSources sources, TemplateRenderer renderer, NotifySettingsStore settings, DSLContext db,
+                      Clock clock) {
         this.sources = sources;
         this.renderer = renderer;
+        this.settings = settings;
         this.db = db;
         this.clock = clock;
     }
@@ -63,7 +69,7 @@ class TemplateOverrides {
 
     private void check(List<UserError> errors, String field, TemplateSource source, Map<String, Object> model) {
         try {
-            renderer.render(source, model);
+            renderer.render(source, model, Locale.forLanguageTag(source.locale()), SAMPLE_ZONE);
         } catch (TemplateProblem e) {
             errors.add(UserError.of("TEMPLATE_INVALID", e.getMessage() + ". Known variables: "
                     + model.keySet(), "input", field));
@@ -107,7 +113,7 @@ class TemplateOverrides {
             return Optional.empty();
         }
         RenderedMessage rendered = renderer.render(source.get(), sampleModel(featureId, template,
-                source.get().locale()));
+                source.get().locale()), Locale.forLanguageTag(source.get().locale()), settings.of(shopId).timeZone());
         Map<String, Object> preview = new LinkedHashMap<>();
         preview.put("subject", rendered.subject());
         preview.put("html", rendered.html());
