@@ -36,6 +36,9 @@ class Delivery {
     private static final Logger log = LoggerFactory.getLogger(Delivery.class);
     private static final Pattern ADDRESS =
             Pattern.compile("[^\\s<>\"':;,]+@([A-Za-z0-9.-]+)");
+    /** Reason prefixes of messages held back; {@link Outbox#release} lets them go when the shop's rule changes. */
+    static final String QUIET_HOURS = "QUIET_HOURS";
+    static final String CAPPED = "CAPPED";
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
     };
 
@@ -124,7 +127,7 @@ class Delivery {
                               String emailHash, Instant now, Instant expiresAt) {
         Optional<Instant> quietUntil = settings.quietHours().flatMap(quiet -> quiet.delayUntil(now));
         if (quietUntil.isPresent()) {
-            delayOrExpire(row, quietUntil.get(), expiresAt, "QUIET_HOURS: delayed until " + quietUntil.get()
+            delayOrExpire(row, quietUntil.get(), expiresAt, QUIET_HOURS + ": delayed until " + quietUntil.get()
                     + " (quiet hours " + settings.quietHours().get().start() + "–" + settings.quietHours().get().end()
                     + " " + settings.timeZone() + ")");
             return false;
@@ -132,18 +135,25 @@ class Delivery {
         if (row.getCountedAt() != null) {
             return true; // took its slot on an earlier attempt that failed to send
         }
-        Optional<Instant> slotFrees = pressure.reserve(row.getShopId(), row.getId(), recipient, emailHash, settings);
-        if (slotFrees.isEmpty()) {
+        Optional<ContactPressure.Full> full = pressure.reserve(row.getShopId(), row.getId(), recipient, emailHash,
+                settings);
+        if (full.isEmpty()) {
             return true;
         }
-        String cap = settings.capMax() + " messages per " + settings.capDays() + " days";
+        String received = "the recipient received " + capReason(full.get().counted(), settings);
         if (settings.capAction() == NotifySettings.CapAction.DROP) {
-            outbox.dropped(row, "CAPPED: the recipient already received " + cap);
+            outbox.dropped(row, CAPPED + ": " + received);
         } else {
-            delayOrExpire(row, slotFrees.get(), expiresAt, "CAPPED: delayed until " + slotFrees.get()
-                    + ", the recipient already received " + cap);
+            delayOrExpire(row, full.get().slotFrees(), expiresAt, CAPPED + ": delayed until "
+                    + full.get().slotFrees() + ", " + received);
         }
         return false;
+    }
+
+    /** What happened, then the rule: "1 message in the last 7 days, cap 1". */
+    static String capReason(int counted, NotifySettings settings) {
+        return counted + (counted == 1 ? " message" : " messages") + " in the last "
+                + (settings.capDays() == 1 ? "day" : settings.capDays() + " days") + ", cap " + settings.capMax();
     }
 
     private void delayOrExpire(NotifyMessagesRecord row, Instant until, Instant expiresAt, String reason) {

@@ -158,6 +158,21 @@ class Outbox {
                 .set(NOTIFY_MESSAGES.LEASE_UNTIL, (LocalDateTime) null));
     }
 
+    /**
+     * Makes the shop's messages held back for a reason ({@code QUIET_HOURS}, {@code CAPPED}) due now, after the shop
+     * changed that rule: the next worker decides again with the new settings (and holds them again if need be).
+     */
+    int release(String shopId, String reasonPrefix) {
+        LocalDateTime now = now();
+        return db.update(NOTIFY_MESSAGES)
+                .set(NOTIFY_MESSAGES.NEXT_ATTEMPT_AT, now)
+                .set(NOTIFY_MESSAGES.REASON, "Released: the shop changed its " + reasonPrefix + " settings")
+                .where(NOTIFY_MESSAGES.SHOP_ID.eq(shopId).and(NOTIFY_MESSAGES.STATE.eq(PENDING))
+                        .and(NOTIFY_MESSAGES.REASON.startsWith(reasonPrefix + ":"))
+                        .and(NOTIFY_MESSAGES.NEXT_ATTEMPT_AT.gt(now)))
+                .execute();
+    }
+
     /** Puts a dead letter of the shop back in the queue; false when the shop has no such dead letter. */
     boolean replay(String shopId, long id) {
         return db.update(NOTIFY_MESSAGES)
