@@ -73,11 +73,11 @@ class NotifyAdminMutations implements AdminWiring {
     private void releaseHeldBack(String shopId, NotifySettings before, NotifySettings after) {
         int released = 0;
         if (!before.quietHours().equals(after.quietHours())) {
-            released += outbox.release(shopId, Delivery.QUIET_HOURS);
+            released += outbox.release(shopId, Delivery.QUIET_HOURS, "quiet hours");
         }
         if (before.capMax() != after.capMax() || before.capDays() != after.capDays()
                 || before.capAction() != after.capAction()) {
-            released += outbox.release(shopId, Delivery.CAPPED);
+            released += outbox.release(shopId, Delivery.CAPPED, "frequency cap");
         }
         if (released > 0) {
             worker.wakeUp();
