@@ -38,12 +38,12 @@ class NotifyEndpoints {
 
     NotifyEndpoints(ConsentLinks consentLinks, Attribution attribution, NotifyPages pages, NotifyTexts texts,
                     ShopDirectory shops, RecipientLocales locales) {
-        this.locales = locales;
         this.consentLinks = consentLinks;
         this.attribution = attribution;
         this.pages = pages;
         this.texts = texts;
         this.shops = shops;
+        this.locales = locales;
     }
 
     @GetMapping("/notify/{shopId}/unsubscribe/{token}")

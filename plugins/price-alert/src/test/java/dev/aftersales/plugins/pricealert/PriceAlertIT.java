@@ -139,7 +139,7 @@ class PriceAlertIT {
         // the new currency's price is the reference from now on
         changePrice(shop, "50.00", "45.00", "USD");
         assertThat(TestMails.text(TestMails.await(shop, host.mail(), anna, 1).getFirst()))
-                .contains("now costs 45.00 USD instead of 50.00 USD");
+                .contains("now costs $45.00 instead of $50.00");
     }
 
     @Test
