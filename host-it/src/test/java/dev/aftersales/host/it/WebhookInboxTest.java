@@ -13,17 +13,26 @@ import dev.aftersales.testkit.GraphQlResult;
 import dev.aftersales.testkit.TestShop;
 import dev.aftersales.testkit.TestWebhooks;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import tools.jackson.databind.json.JsonMapper;
 
 class WebhookInboxTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @RegisterExtension
     static final AftersalesHost host = AftersalesHost.withPlugins(FixturePlugins.greeting(), FixturePlugins.connector());
@@ -68,6 +77,43 @@ class WebhookInboxTest {
 
         assertThat(host.bean(Inbox.class).counts(shop.id()).values()).allMatch(count -> count == 0);
         assertThat(stockOf("v-1")).isEqualTo(3);
+    }
+
+    /** docs/connector-contract.md is what platforms implement: its error table is exactly what the host answers. */
+    @Test
+    void everyRefusalAnswersAStatusAndCodeTheContractDocuments() throws Exception {
+        TestWebhooks webhooks = shop.webhooks();
+        Map<String, Object> data = stock("v-1", 9, "2026-11-23T10:00:00Z");
+        Instant now = host.clock().instant();
+        String id = "evt_" + UUID.randomUUID();
+        byte[] notJson = "not json".getBytes(StandardCharsets.UTF_8);
+        String seconds = String.valueOf(now.getEpochSecond());
+        List<TestWebhooks.Response> refusals = List.of(
+                webhooks.post("{}".getBytes(StandardCharsets.UTF_8), Map.of()),
+                webhooks.post("{}".getBytes(StandardCharsets.UTF_8), Map.of("webhook-id", id,
+                        "webhook-timestamp", "yesterday", "webhook-signature", "v1,AAAA")),
+                webhooks.sendSignedWith(webhooks.secret(), id, "stock.changed", now, data, now.minusSeconds(301)),
+                webhooks.sendSignedWith("whsec_" + "d3Jvbmc=", id, "stock.changed", now, data, now),
+                new TestWebhooks(host.baseUrl().resolve("/webhooks/" + host.newShop().id()), webhooks.secret(),
+                        host.clock()).send("stock.changed", data),
+                new TestWebhooks(host.baseUrl().resolve("/webhooks/no-such-shop"), webhooks.secret(), host.clock())
+                        .send("stock.changed", data),
+                webhooks.post(notJson, Map.of("webhook-id", id, "webhook-timestamp", seconds, "webhook-signature",
+                        WebhookSignature.header(webhooks.secret(), id, seconds, notJson))));
+        Set<String> answered = new TreeSet<>();
+        for (TestWebhooks.Response refusal : refusals) {
+            answered.add(refusal.status() + " " + JSON.readTree(refusal.body()).path("error").path("code").asString());
+        }
+
+        String doc = Files.readString(Path.of("..", "..", "docs", "connector-contract.md"));
+        String table = doc.substring(doc.indexOf("### 1.3 Responses"), doc.indexOf("**What the platform should do**"));
+        Set<String> documented = new TreeSet<>();
+        Matcher row = Pattern.compile("\\| `(\\d{3}) [^`]*` \\|[^\\n]*\"code\": \"([A-Z_]+)\"").matcher(table);
+        while (row.find()) {
+            documented.add(row.group(1) + " " + row.group(2));
+        }
+        assertThat(answered).containsExactlyInAnyOrderElementsOf(documented).contains("401 MISSING_HEADERS",
+                "401 BAD_TIMESTAMP", "401 TIMESTAMP_OUT_OF_TOLERANCE", "401 BAD_SIGNATURE", "401 NO_SECRET");
     }
 
     @Test

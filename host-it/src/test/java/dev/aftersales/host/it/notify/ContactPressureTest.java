@@ -46,6 +46,7 @@ class ContactPressureTest {
         NotifyMessagesRecord delayed = awaitReason("CAPPED");
         assertThat(delayed.getState()).isEqualTo("PENDING");
         assertThat(delayed.getCategory()).isEqualTo("ALERT");
+        assertThat(delayed.getReason()).endsWith(", the recipient received 2 messages in the last 7 days, cap 2");
         assertThat(TestMails.to(host.mail(), anna)).hasSize(3);
 
         host.clock().advance(Duration.ofDays(7).plusMinutes(1));
@@ -63,7 +64,7 @@ class ContactPressureTest {
         Pings.toCustomers(shop, "REMINDER", "anna");
 
         assertThat(shop.notifications().awaitState("DROPPED", 2)).extracting(NotifyMessagesRecord::getReason)
-                .anyMatch(reason -> reason.startsWith("CAPPED: the recipient already received 1 messages per 7 days"))
+                .anyMatch(reason -> reason.equals("CAPPED: the recipient received 1 message in the last 7 days, cap 1"))
                 .anyMatch(reason -> reason.startsWith("NO_CONSENT"));
     }
 
@@ -85,6 +86,37 @@ class ContactPressureTest {
         assertThat(TestMails.await(host.mail(), anna, 1)).hasSize(1);
 
         host.clock().advance(Duration.ofMinutes(61));
+        shop.notifications().awaitState("SENT", 2);
+        assertThat(TestMails.await(host.mail(), anna, 2)).hasSize(2);
+    }
+
+    @Test
+    void clearingQuietHoursReleasesTheMessagesTheyHeldBack() {
+        ZonedDateTime now = host.clock().instant().atZone(ZoneId.of("Europe/Berlin"));
+        DateTimeFormatter hhmm = DateTimeFormatter.ofPattern("HH:mm");
+        shop.notifications().settings(Map.of("timeZone", "Europe/Berlin", "capMax", 0,
+                "quietStart", now.minusHours(1).format(hhmm), "quietEnd", now.plusHours(2).format(hhmm)));
+        Pings.toCustomers(shop, "ALERT", "anna");
+        awaitReason("QUIET_HOURS");
+
+        shop.notifications().settings(Map.of("quietStart", "", "quietEnd", ""));
+
+        // the clock stands still: only the release lets it go before the old end of the quiet hours
+        shop.notifications().awaitState("SENT", 1);
+        assertThat(TestMails.await(host.mail(), anna, 1)).hasSize(1);
+    }
+
+    @Test
+    void raisingTheCapReleasesTheMessagesItHeldBack() {
+        shop.notifications().settings(Map.of("capMax", 1, "capDays", 7, "capAction", "DELAY"));
+        Pings.toCustomers(shop, "ALERT", "anna");
+        shop.notifications().awaitState("SENT", 1);
+        Pings.toCustomers(shop, "ALERT", "anna");
+        assertThat(awaitReason("CAPPED").getReason())
+                .endsWith(", the recipient received 1 message in the last 7 days, cap 1");
+
+        shop.notifications().settings(Map.of("capMax", 2));
+
         shop.notifications().awaitState("SENT", 2);
         assertThat(TestMails.await(host.mail(), anna, 2)).hasSize(2);
     }

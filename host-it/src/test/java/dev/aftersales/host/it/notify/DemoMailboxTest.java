@@ -11,6 +11,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -27,13 +29,21 @@ class DemoMailboxTest {
 
     @Test
     void demoModeKeepsMailForTheDemoMailsPage() throws Exception {
-        host.client("/graphql", Map.of("X-Shop-Id", "demo")).execute("""
+        String messageKey = host.client("/graphql", Map.of("X-Shop-Id", "demo")).execute("""
                 mutation { pingerSend(input: {emails: ["visitor@demo.example"], category: "TRANSACTIONAL",
-                  dedupeKey: "demo-mail"}) { messageIds } }""").assertNoErrors();
+                  dedupeKey: "demo-mail"}) { messageIds } }""").assertNoErrors()
+                .path("pingerSend.messageIds[0]").asString();
 
         Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> mails().contains("Ping 1"));
         assertThat(mails()).contains("visitor@demo.example").contains("List-Unsubscribe-Post: List-Unsubscribe=One-Click");
+        // the Message-ID SMTP delivery uses (<message key@sender domain>), in the list and in the raw source
+        JsonNode mail = JSON.readTree(mails()).get(0);
+        String messageId = "<" + messageKey + "@localhost>";
+        assertThat(mail.get("messageId").asString()).isEqualTo(messageId);
+        assertThat(mail.get("raw").asString()).contains("Message-ID: " + messageId + "\r\n");
     }
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private static String mails() throws Exception {
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(

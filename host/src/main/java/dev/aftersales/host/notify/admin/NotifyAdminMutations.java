@@ -1,5 +1,7 @@
 package dev.aftersales.host.notify.admin;
 
+import dev.aftersales.host.notify.settings.NotifySettings;
+import dev.aftersales.host.notify.outbox.Delivery;
 import dev.aftersales.api.graphql.UserError;
 import dev.aftersales.api.notify.Recipient;
 import dev.aftersales.host.admin.AdminWiring;
@@ -62,14 +64,31 @@ public class NotifyAdminMutations implements AdminWiring {
             return errors(payload, UserError.of("INVALID", "settings must be a JSON object such as {\"capMax\": 3}",
                     "input", "settings"));
         }
+        NotifySettings before = settings.of(shopId);
         @SuppressWarnings("unchecked")
         NotifySettingsStore.Update update = settings.update(shopId, (Map<String, Object>) raw);
         if (!update.userErrors().isEmpty()) {
             return errors(payload, update.userErrors().toArray(UserError[]::new));
         }
+        releaseHeldBack(shopId, before, update.settings());
         payload.put("settings", queries.view(shopId, update.settings()));
         payload.put("webhookSecret", update.newWebhookSecret());
         return payload;
+    }
+
+    /** Messages held back by quiet hours or the cap are decided again when the shop changes that rule. */
+    private void releaseHeldBack(String shopId, NotifySettings before, NotifySettings after) {
+        int released = 0;
+        if (!before.quietHours().equals(after.quietHours())) {
+            released += outbox.release(shopId, Delivery.QUIET_HOURS, "quiet hours");
+        }
+        if (before.capMax() != after.capMax() || before.capDays() != after.capDays()
+                || before.capAction() != after.capAction()) {
+            released += outbox.release(shopId, Delivery.CAPPED, "frequency cap");
+        }
+        if (released > 0) {
+            worker.wakeUp();
+        }
     }
 
     private Map<String, Object> rotate(DataFetchingEnvironment env) {

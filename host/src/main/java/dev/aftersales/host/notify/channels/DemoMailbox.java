@@ -54,6 +54,13 @@ public class DemoMailbox {
 
     private void keep(MimeMessage message) {
         try {
+            // as JavaMailSenderImpl does before it sends: saving the changes would replace the Message-ID the host
+            // set (the one SMTP delivery keeps), so put it back
+            String messageId = message.getMessageID();
+            message.saveChanges();
+            if (messageId != null) {
+                message.setHeader("Message-ID", messageId);
+            }
             ByteArrayOutputStream raw = new ByteArrayOutputStream();
             message.writeTo(raw);
             Map<String, Object> mail = new LinkedHashMap<>();

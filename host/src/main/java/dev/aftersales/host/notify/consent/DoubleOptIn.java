@@ -1,5 +1,6 @@
 package dev.aftersales.host.notify.consent;
 
+import dev.aftersales.host.notify.RecipientLocales;
 import static dev.aftersales.host.jooq.Tables.CUSTOMERS;
 
 import dev.aftersales.api.notify.Category;
@@ -92,8 +93,8 @@ public class DoubleOptIn {
             return ConsentState.PENDING;
         }
         Shop shop = shops.find(shopId).orElseThrow(() -> new IllegalStateException("Unknown shop " + shopId));
-        String locale = recipient.locale() != null ? recipient.locale()
-                : customer.map(CustomersRecord::getLocale).orElse(settings.of(shopId).defaultLocale());
+        String locale = RecipientLocales.resolve(customer.map(CustomersRecord::getLocale).orElse(null),
+                recipient.locale(), settings.of(shopId).defaultLocale());
         String statement = texts.consentStatement(locale, category, shop.name(), purpose);
         Instant expiresAt = now.plus(properties.consentExpiry());
         consents.request(shopId, key, category, featureId, recipient.email(), locale, purpose, statement, now,

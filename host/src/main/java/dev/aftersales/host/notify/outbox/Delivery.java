@@ -1,5 +1,6 @@
 package dev.aftersales.host.notify.outbox;
 
+import dev.aftersales.host.notify.RecipientLocales;
 import static dev.aftersales.host.jooq.Tables.CUSTOMERS;
 
 import dev.aftersales.api.notify.Category;
@@ -55,6 +56,9 @@ public class Delivery {
     private static final Logger log = LoggerFactory.getLogger(Delivery.class);
     private static final Pattern ADDRESS =
             Pattern.compile("[^\\s<>\"':;,]+@([A-Za-z0-9.-]+)");
+    /** Reason prefixes of messages held back; {@link Outbox#release} lets them go when the shop's rule changes. */
+    public static final String QUIET_HOURS = "QUIET_HOURS";
+    public static final String CAPPED = "CAPPED";
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
     };
 
@@ -115,7 +119,7 @@ public class Delivery {
         }
         Category category = Category.valueOf(row.getCategory());
         RecipientKey recipient = new RecipientKey(row.getRecipientKey());
-        Contact contact = contact(row);
+        Contact contact = contact(row, settings.defaultLocale());
         if (contact.email() == null && settings.channel() == NotifySettings.Channel.EMAIL) {
             outbox.dropped(row, "NO_ADDRESS: the shop platform has sent no e-mail address for this customer");
             return;
@@ -143,7 +147,7 @@ public class Delivery {
                               String emailHash, Instant now, Instant expiresAt) {
         Optional<Instant> quietUntil = settings.quietHours().flatMap(quiet -> quiet.delayUntil(now));
         if (quietUntil.isPresent()) {
-            delayOrExpire(row, quietUntil.get(), expiresAt, "QUIET_HOURS: delayed until " + quietUntil.get()
+            delayOrExpire(row, quietUntil.get(), expiresAt, QUIET_HOURS + ": delayed until " + quietUntil.get()
                     + " (quiet hours " + settings.quietHours().get().start() + "–" + settings.quietHours().get().end()
                     + " " + settings.timeZone() + ")");
             return false;
@@ -151,18 +155,25 @@ public class Delivery {
         if (row.getCountedAt() != null) {
             return true; // took its slot on an earlier attempt that failed to send
         }
-        Optional<Instant> slotFrees = pressure.reserve(row.getShopId(), row.getId(), recipient, emailHash, settings);
-        if (slotFrees.isEmpty()) {
+        Optional<ContactPressure.Full> full = pressure.reserve(row.getShopId(), row.getId(), recipient, emailHash,
+                settings);
+        if (full.isEmpty()) {
             return true;
         }
-        String cap = settings.capMax() + " messages per " + settings.capDays() + " days";
+        String received = "the recipient received " + capReason(full.get().counted(), settings);
         if (settings.capAction() == NotifySettings.CapAction.DROP) {
-            outbox.dropped(row, "CAPPED: the recipient already received " + cap);
+            outbox.dropped(row, CAPPED + ": " + received);
         } else {
-            delayOrExpire(row, slotFrees.get(), expiresAt, "CAPPED: delayed until " + slotFrees.get()
-                    + ", the recipient already received " + cap);
+            delayOrExpire(row, full.get().slotFrees(), expiresAt, CAPPED + ": delayed until "
+                    + full.get().slotFrees() + ", " + received);
         }
         return false;
+    }
+
+    /** What happened, then the rule: "1 message in the last 7 days, cap 1". */
+    static String capReason(int counted, NotifySettings settings) {
+        return counted + (counted == 1 ? " message" : " messages") + " in the last "
+                + (settings.capDays() == 1 ? "day" : settings.capDays() + " days") + ", cap " + settings.capMax();
     }
 
     private void delayOrExpire(NotifyMessagesRecord row, Instant until, Instant expiresAt, String reason) {
@@ -193,7 +204,8 @@ public class Delivery {
         RenderedMessage rendered;
         try {
             rendered = tracking.apply(renderer.render(source.get(), model(data, shop, contact, locale, category,
-                    marketingAllowed, unsubscribeUrl)));
+                    marketingAllowed, unsubscribeUrl), RecipientLocales.formatting(contact.locale(), locale),
+                    settings.timeZone()));
         } catch (TemplateProblem e) {
             outbox.dead(row, "TEMPLATE: " + source.get().origin() + " template " + row.getFeatureId() + "/"
                     + row.getTemplate() + "_" + locale + " does not render: " + e.getMessage());
@@ -266,16 +278,15 @@ public class Delivery {
     }
 
     /** Where the message goes: a guest's address from the row, a customer's (and locale) from the mirror. */
-    private Contact contact(NotifyMessagesRecord row) {
+    private Contact contact(NotifyMessagesRecord row, String shopDefault) {
         if (row.getCustomerId() == null) {
-            return new Contact(null, row.getEmail(), row.getLocale());
+            return new Contact(null, row.getEmail(), RecipientLocales.resolve(null, row.getLocale(), shopDefault));
         }
         CustomersRecord customer = db.selectFrom(CUSTOMERS)
                 .where(CUSTOMERS.SHOP_ID.eq(row.getShopId()).and(CUSTOMERS.CUSTOMER_ID.eq(row.getCustomerId())))
                 .fetchOne();
-        return customer == null ? new Contact(row.getCustomerId(), null, row.getLocale())
-                : new Contact(row.getCustomerId(), customer.getEmail(),
-                        customer.getLocale() != null ? customer.getLocale() : row.getLocale());
+        return new Contact(row.getCustomerId(), customer == null ? null : customer.getEmail(),
+                RecipientLocales.resolve(customer == null ? null : customer.getLocale(), row.getLocale(), shopDefault));
     }
 
     private record Contact(String customerId, String email, String locale) {

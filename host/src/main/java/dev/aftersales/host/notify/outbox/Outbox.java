@@ -159,6 +159,21 @@ public class Outbox {
                 .set(NOTIFY_MESSAGES.LEASE_UNTIL, (LocalDateTime) null));
     }
 
+    /**
+     * Makes the shop's messages held back for a reason ({@code QUIET_HOURS}, {@code CAPPED}) due now, after the shop
+     * changed that rule: the next worker decides again with the new settings (and holds them again if need be).
+     */
+    public int release(String shopId, String reasonPrefix, String rule) {
+        LocalDateTime now = now();
+        return db.update(NOTIFY_MESSAGES)
+                .set(NOTIFY_MESSAGES.NEXT_ATTEMPT_AT, now)
+                .set(NOTIFY_MESSAGES.REASON, "RELEASED: the shop changed its " + rule)
+                .where(NOTIFY_MESSAGES.SHOP_ID.eq(shopId).and(NOTIFY_MESSAGES.STATE.eq(PENDING))
+                        .and(NOTIFY_MESSAGES.REASON.startsWith(reasonPrefix + ":"))
+                        .and(NOTIFY_MESSAGES.NEXT_ATTEMPT_AT.gt(now)))
+                .execute();
+    }
+
     /** Puts a dead letter of the shop back in the queue; false when the shop has no such dead letter. */
     public boolean replay(String shopId, long id) {
         return db.update(NOTIFY_MESSAGES)

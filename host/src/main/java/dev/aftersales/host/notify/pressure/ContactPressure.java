@@ -31,13 +31,17 @@ public class ContactPressure {
         this.clock = clock;
     }
 
+    /** The recipient is at the cap: how many messages count in the window, and when the next slot frees up. */
+    public record Full(int counted, Instant slotFrees) {
+    }
+
     /**
-     * Takes a slot for the message, or tells when the earliest slot frees up. Also remembers the hash of the address
-     * the customer is reached at, for the suppression list after an erasure.
+     * Takes a slot for the message, or tells why not. Also remembers the hash of the address the customer is reached
+     * at, for the suppression list after an erasure.
      *
-     * @return empty when the message may go now; else the time the oldest counted message leaves the window
+     * @return empty when the message may go now
      */
-    public Optional<Instant> reserve(String shopId, long messageId, RecipientKey recipient, String emailHash,
+    public Optional<Full> reserve(String shopId, long messageId, RecipientKey recipient, String emailHash,
                               NotifySettings settings) {
         Instant now = clock.instant();
         return db.transactionResult(tx -> {
@@ -61,15 +65,17 @@ public class ContactPressure {
                                 .and(NOTIFY_MESSAGES.COUNTED_AT.ge(windowStart))
                                 .and(NOTIFY_MESSAGES.CATEGORY.ne(Category.TRANSACTIONAL.name())))
                         .orderBy(NOTIFY_MESSAGES.COUNTED_AT)
-                        .limit(settings.capMax())
                         .fetch(NOTIFY_MESSAGES.COUNTED_AT);
                 if (counted.size() >= settings.capMax()) {
-                    return Optional.of(Outbox.instant(counted.getFirst()).plus(Duration.ofDays(settings.capDays())));
+                    // a slot frees when enough of them left the window to be below the cap (which may have shrunk)
+                    Instant frees = Outbox.instant(counted.get(counted.size() - settings.capMax()))
+                            .plus(Duration.ofDays(settings.capDays()));
+                    return Optional.of(new Full(counted.size(), frees));
                 }
             }
             dsl.update(NOTIFY_MESSAGES).set(NOTIFY_MESSAGES.COUNTED_AT, Outbox.utc(now))
                     .where(NOTIFY_MESSAGES.ID.eq(messageId)).execute();
-            return Optional.<Instant>empty();
+            return Optional.<Full>empty();
         });
     }
 

@@ -1,5 +1,6 @@
 package dev.aftersales.host.notify.templates;
 
+import dev.aftersales.host.notify.settings.NotifySettingsStore;
 import static dev.aftersales.host.jooq.Tables.NOTIFY_TEMPLATES;
 
 import dev.aftersales.api.graphql.UserError;
@@ -7,6 +8,7 @@ import dev.aftersales.api.notify.Category;
 import dev.aftersales.host.notify.outbox.Outbox;
 import dev.aftersales.host.notify.tracking.LinkTracking;
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,17 +29,22 @@ import org.springframework.stereotype.Component;
 public class TemplateOverrides {
 
     private static final int MAX_PART = 200_000;
+    /** Checks need a zone for times of day; which one does not matter for whether a template renders. */
+    private static final ZoneId SAMPLE_ZONE = ZoneId.of("UTC");
 
     private final TemplateSources sources;
     /** The link rule of sending, applied when saving: a template with a non-http(s) link is refused at once. */
     private static final LinkTracking LINKS_ONLY_HTTP = new LinkTracking(UnaryOperator.identity());
     private final TemplateRenderer renderer;
+    private final NotifySettingsStore settings;
     private final DSLContext db;
     private final Clock clock;
 
-    TemplateOverrides(TemplateSources sources, TemplateRenderer renderer, DSLContext db, Clock clock) {
+    TemplateOverrides(TemplateSources sources, TemplateRenderer renderer, NotifySettingsStore settings, DSLContext db,
+                      Clock clock) {
         this.sources = sources;
         this.renderer = renderer;
+        this.settings = settings;
         this.db = db;
         this.clock = clock;
     }
@@ -68,7 +75,7 @@ public class TemplateOverrides {
 
     private void check(List<UserError> errors, String field, TemplateSource source, Map<String, Object> model) {
         try {
-            LINKS_ONLY_HTTP.apply(renderer.render(source, model));
+            LINKS_ONLY_HTTP.apply(renderer.render(source, model, Locale.forLanguageTag(source.locale()), SAMPLE_ZONE));
         } catch (TemplateProblem e) {
             errors.add(UserError.of("TEMPLATE_INVALID", e.getMessage() + ". Known variables: "
                     + model.keySet(), "input", field));
@@ -112,7 +119,7 @@ public class TemplateOverrides {
             return Optional.empty();
         }
         RenderedMessage rendered = renderer.render(source.get(), sampleModel(featureId, template,
-                source.get().locale()));
+                source.get().locale()), Locale.forLanguageTag(source.get().locale()), settings.of(shopId).timeZone());
         Map<String, Object> preview = new LinkedHashMap<>();
         preview.put("subject", rendered.subject());
         preview.put("html", rendered.html());

@@ -14,13 +14,16 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.util.Locale;
+import java.time.ZoneId;
 import java.util.Map;
+import java.util.TimeZone;
 import org.springframework.stereotype.Component;
 
 /**
  * Renders templates with FreeMarker. Strict on purpose: a variable the data does not have is an error, not an
  * empty string, so an operator's template with an unknown variable is refused when saved. Templates may not
- * instantiate classes, call Java APIs or include files: operators write them, the host runs them.
+ * instantiate classes, call Java APIs or include files: operators write them, the host runs them. Every template has
+ * the locale-aware formatting functions of {@link TemplateFormats}.
  */
 @Component
 public class TemplateRenderer {
@@ -29,22 +32,27 @@ public class TemplateRenderer {
     private final Configuration html = configuration(true);
     private final Cache<String, Template> parsed = Caffeine.newBuilder().maximumSize(2_000).build();
 
-    public RenderedMessage render(TemplateSource source, Map<String, Object> model) throws TemplateProblem {
-        Locale locale = Locale.forLanguageTag(source.locale());
+    /**
+     * Renders the three parts; money, dates and numbers come out in {@code locale} (see {@link TemplateFormats}),
+     * times of day in {@code zone}.
+     */
+    public RenderedMessage render(TemplateSource source, Map<String, Object> model, Locale locale, ZoneId zone)
+            throws TemplateProblem {
         return new RenderedMessage(
-                render(plain, "subject", source, source.subject(), model, locale).strip(),
-                render(html, "html", source, source.html(), model, locale),
-                render(plain, "text", source, source.text(), model, locale));
+                render(plain, "subject", source, source.subject(), model, locale, zone).strip(),
+                render(html, "html", source, source.html(), model, locale, zone),
+                render(plain, "text", source, source.text(), model, locale, zone));
     }
 
     private String render(Configuration configuration, String part, TemplateSource source, String text,
-                          Map<String, Object> model, Locale locale) throws TemplateProblem {
+                          Map<String, Object> model, Locale locale, ZoneId zone) throws TemplateProblem {
         String name = source.featureId() + "/" + source.template() + "_" + source.locale() + "." + part;
         try {
             Template template = parsed.get(part + "\u0000" + text, key -> parse(configuration, name, text));
             StringWriter out = new StringWriter();
             var environment = template.createProcessingEnvironment(model, out);
             environment.setLocale(locale);
+            environment.setTimeZone(TimeZone.getTimeZone(zone));
             environment.process();
             return out.toString();
         } catch (UncheckedTemplateProblem e) {
@@ -90,6 +98,7 @@ public class TemplateRenderer {
         configuration.setAPIBuiltinEnabled(false);
         configuration.setTemplateLoader(null); // no <#include>, <#import>: a template is one self-contained text
         configuration.setBooleanFormat("c");
+        TemplateFormats.functions().forEach(configuration::setSharedVariable);
         if (escapeHtml) {
             configuration.setOutputFormat(HTMLOutputFormat.INSTANCE);
             configuration.setAutoEscapingPolicy(Configuration.ENABLE_IF_DEFAULT_AUTO_ESCAPING_POLICY);

@@ -1,5 +1,6 @@
 package dev.aftersales.host.notify.web;
 
+import dev.aftersales.host.notify.RecipientLocales;
 import dev.aftersales.host.notify.consent.ConsentLinks;
 import dev.aftersales.host.notify.templates.NotifyTexts;
 import dev.aftersales.host.notify.tracking.Attribution;
@@ -38,22 +39,24 @@ public class NotifyEndpoints {
     private final NotifyPages pages;
     private final NotifyTexts texts;
     private final ShopDirectory shops;
+    private final RecipientLocales locales;
 
     NotifyEndpoints(ConsentLinks consentLinks, Attribution attribution, NotifyPages pages, NotifyTexts texts,
-                    ShopDirectory shops) {
+                    ShopDirectory shops, RecipientLocales locales) {
         this.consentLinks = consentLinks;
         this.attribution = attribution;
         this.pages = pages;
         this.texts = texts;
         this.shops = shops;
+        this.locales = locales;
     }
 
     @GetMapping("/notify/{shopId}/unsubscribe/{token}")
     ResponseEntity<String> unsubscribePage(@PathVariable String shopId, @PathVariable String token,
                                            HttpServletRequest request) {
-        String locale = request.getLocale().toLanguageTag();
         Optional<Shop> shop = shops.find(shopId);
         Optional<NotifyLinks.Target> target = shop.flatMap(s -> consentLinks.target(shopId, NotifyLinks.UNSUBSCRIBE, token));
+        String locale = locale(shop, target, request);
         if (target.isEmpty()) {
             return invalid(locale);
         }
@@ -66,9 +69,9 @@ public class NotifyEndpoints {
     ResponseEntity<String> unsubscribe(@PathVariable String shopId, @PathVariable String token,
                                        @RequestParam(name = "List-Unsubscribe", required = false) String oneClick,
                                        HttpServletRequest request) {
-        String locale = request.getLocale().toLanguageTag();
         Optional<Shop> shop = shops.find(shopId);
         Optional<NotifyLinks.Target> target = shop.flatMap(s -> consentLinks.target(shopId, NotifyLinks.UNSUBSCRIBE, token));
+        String locale = locale(shop, target, request);
         if (target.isEmpty() || !consentLinks.unsubscribe(shopId, token,
                 "One-Click".equals(oneClick) ? "one-click-unsubscribe" : "unsubscribe-link")) {
             return invalid(locale);
@@ -80,8 +83,10 @@ public class NotifyEndpoints {
     @GetMapping("/notify/{shopId}/confirm/{token}")
     ResponseEntity<String> confirmPage(@PathVariable String shopId, @PathVariable String token,
                                        HttpServletRequest request) {
-        String locale = request.getLocale().toLanguageTag();
-        if (consentLinks.target(shopId, NotifyLinks.CONFIRM, token).isEmpty()) {
+        Optional<Shop> shop = shops.find(shopId);
+        Optional<NotifyLinks.Target> target = shop.flatMap(s -> consentLinks.target(shopId, NotifyLinks.CONFIRM, token));
+        String locale = locale(shop, target, request);
+        if (target.isEmpty()) {
             return invalid(locale);
         }
         return html(HttpStatus.OK, pages.form(locale, texts.text(locale, "page.confirm.title"), "page.confirm.button"));
@@ -90,7 +95,8 @@ public class NotifyEndpoints {
     @PostMapping("/notify/{shopId}/confirm/{token}")
     ResponseEntity<String> confirm(@PathVariable String shopId, @PathVariable String token,
                                    HttpServletRequest request) {
-        String locale = request.getLocale().toLanguageTag();
+        Optional<Shop> shop = shops.find(shopId);
+        String locale = locale(shop, shop.flatMap(s -> consentLinks.target(shopId, NotifyLinks.CONFIRM, token)), request);
         return switch (consentLinks.confirm(shopId, token)) {
             case CONFIRMED, ALREADY_CONFIRMED -> html(HttpStatus.OK,
                     pages.message(locale, texts.text(locale, "page.confirmed.title")));
@@ -103,9 +109,21 @@ public class NotifyEndpoints {
     ResponseEntity<String> click(@PathVariable String shopId, @PathVariable String token, HttpServletRequest request) {
         Optional<String> target = attribution.click(shopId, token);
         if (target.isEmpty()) {
-            return invalid(request.getLocale().toLanguageTag());
+            return invalid(locale(shops.find(shopId), Optional.empty(), request));
         }
         return ResponseEntity.status(HttpStatus.FOUND).location(URI.create(target.get())).build();
+    }
+
+    /**
+     * The language of a page: the recipient's (as in their mails), else the shop's default; only a link of no known
+     * shop is answered in the browser's language.
+     */
+    private String locale(Optional<Shop> shop, Optional<NotifyLinks.Target> target, HttpServletRequest request) {
+        if (shop.isEmpty()) {
+            return request.getLocale().toLanguageTag();
+        }
+        return target.map(t -> locales.of(shop.get().id(), t.recipient()))
+                .orElseGet(() -> locales.ofShop(shop.get().id()));
     }
 
     private ResponseEntity<String> invalid(String locale) {

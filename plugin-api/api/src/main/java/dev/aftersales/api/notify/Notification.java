@@ -16,14 +16,16 @@ import java.util.regex.Pattern;
  *     shop.notifier().enqueue(Notification.to(Recipient.customer("anna"))
  *             .template("back-in-stock")                     // aftersales/<feature>/templates/back-in-stock_<locale>.*
  *             .category(Category.ALERT)
- *             .data(Map.of("productName", "Alpine Rain Jacket", "url", variant.url()))
+ *             .data(Map.of("productName", "Alpine Rain Jacket", "price", variant.price(), "url", variant.url()))
  *             .dedupeKey("restock:" + subscriptionId + ":" + restockId)
  *             .expiresAt(now.plus(Duration.ofDays(2)))       // stale after that: dropped, not sent late
  *             .build());
  * });
  * }</pre>
  *
- * @param data      the template's variables: JSON-friendly values (maps, lists, strings, numbers, booleans)
+ * @param data      the template's variables: JSON-friendly values (maps, lists, strings, numbers, booleans) and
+ *                  {@link dev.aftersales.api.catalog.Money}; leave money and dates unformatted: templates write them
+ *                  in the recipient's locale ({@code ${money(price)}}, {@code ${date(day)}} with an ISO-8601 date)
  * @param notBefore earliest delivery time; null for now
  * @param expiresAt latest sensible delivery time (caps and quiet hours may delay a message); null for no limit
  */

@@ -76,9 +76,12 @@ final class PriceDrops {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("productName", variant.map(Variant::productName).orElse(""));
         data.put("variantName", variant.map(Variant::name).orElse(event.variantId()));
-        data.put("oldPrice", Prices.format(alert.referencePrice()));
-        data.put("newPrice", Prices.format(price));
-        data.put("targetPrice", alert.targetPrice() == null ? "" : Prices.format(alert.targetPrice()));
+        // money as money: the host writes it in the recipient's locale (${money(newPrice)})
+        data.put("oldPrice", alert.referencePrice());
+        data.put("newPrice", price);
+        if (alert.targetPrice() != null) {
+            data.put("targetPrice", alert.targetPrice());
+        }
         data.put("fromWishlist", PriceAlert.WISHLIST.equals(alert.origin()));
         data.put("url", variant.map(Variant::url).orElse(""));
         return Notification.to(recipient)

@@ -52,8 +52,8 @@ class PriceAlertIT {
 
         changePrice(shop, "100.00", "90.00", "EUR");
         MimeMessage first = TestMails.await(shop, host.mail(), anna, 1).getFirst();
-        assertThat(TestMails.subject(first)).isEqualTo("Jacket M is now cheaper: 90.00 EUR");
-        assertThat(TestMails.text(first)).contains("now costs 90.00 EUR instead of 100.00 EUR");
+        assertThat(TestMails.subject(first)).isEqualTo("Jacket M is now cheaper: €90.00");
+        assertThat(TestMails.text(first)).contains("now costs €90.00 instead of €100.00");
 
         // the same change delivered again, a rise, and a fall back to the alerted price: no second alert
         shop.publish(new PriceChanged("v-1", eur("100.00"), eur("90.00")));
@@ -63,7 +63,7 @@ class PriceAlertIT {
 
         changePrice(shop, "90.00", "80.00", "EUR");
         List<MimeMessage> mails = TestMails.await(shop, host.mail(), anna, 2);
-        assertThat(TestMails.text(mails.get(1))).contains("now costs 80.00 EUR instead of 90.00 EUR");
+        assertThat(TestMails.text(mails.get(1))).contains("now costs €80.00 instead of €90.00");
         assertThat(priceDrops(shop)).hasSize(2);
 
         GraphQlResult alerts = shop.storefront("anna").execute(
@@ -91,7 +91,7 @@ class PriceAlertIT {
         assertThat(priceDrops(shop)).isEmpty();
 
         changePrice(shop, "95.50", "95.00", "EUR");
-        assertThat(TestMails.subject(TestMails.await(shop, host.mail(), anna, 1).getFirst())).endsWith("95.00 EUR");
+        assertThat(TestMails.subject(TestMails.await(shop, host.mail(), anna, 1).getFirst())).endsWith("€95.00");
         assertThat(priceDrops(shop)).hasSize(1);
     }
 
@@ -117,7 +117,7 @@ class PriceAlertIT {
         assertThat(priceDrops(shop)).isEmpty();
         changePrice(shop, "85.00", "79.00", "EUR");
         MimeMessage mail = TestMails.await(shop, host.mail(), anna, 1).getFirst();
-        assertThat(TestMails.text(mail)).contains("79.00 EUR").contains("Your target price was 80.00 EUR");
+        assertThat(TestMails.text(mail)).contains("€79.00").contains("Your target price was €80.00");
 
         GraphQlResult cancelled = shop.storefront("anna").execute("""
                 mutation($id: ID!) { priceAlertCancel(input: {priceAlertId: $id}) {
@@ -139,7 +139,7 @@ class PriceAlertIT {
         // the new currency's price is the reference from now on
         changePrice(shop, "50.00", "45.00", "USD");
         assertThat(TestMails.text(TestMails.await(shop, host.mail(), anna, 1).getFirst()))
-                .contains("now costs 45.00 USD instead of 50.00 USD");
+                .contains("now costs $45.00 instead of $50.00");
     }
 
     @Test
@@ -170,8 +170,8 @@ class PriceAlertIT {
 
         changePrice(shop, "90.00", "80.00", "EUR");
         MimeMessage alert = TestMails.await(shop, host.mail(), guest, 2).get(1);
-        assertThat(TestMails.subject(alert)).isEqualTo("Jacket M ist jetzt günstiger: 80.00 EUR");
-        assertThat(TestMails.text(alert)).contains("statt 100.00 EUR");
+        assertThat(TestMails.subject(alert)).isEqualTo("Jacket M ist jetzt günstiger: 80,00 €");
+        assertThat(TestMails.text(alert)).contains("statt 100,00 €");
 
         // the one-click unsubscribe of the alert ends the guest's subscriptions and leaves no address behind
         String listUnsubscribe = alert.getHeader("List-Unsubscribe", ", ");
@@ -204,7 +204,7 @@ class PriceAlertIT {
 
         changePrice(shop, "95.00", "90.00", "EUR");
         MimeMessage mail = TestMails.await(shop, host.mail(), anna, 1).getFirst();
-        assertThat(TestMails.text(mail)).contains("instead of 100.00 EUR").contains("on your wishlist");
+        assertThat(TestMails.text(mail)).contains("instead of €100.00").contains("on your wishlist");
 
         shop.publish(new WishlistItemRemoved("anna", "v-2"));
         shop.catalog().variant("v-2").product("boots", "Boots").name("42").price("30.00", "EUR").save();

@@ -1,21 +1,16 @@
 package dev.aftersales.plugins.stockalert;
 
-import dev.aftersales.api.catalog.Money;
 import dev.aftersales.api.catalog.Variant;
 import dev.aftersales.api.notify.Category;
 import dev.aftersales.api.notify.Notification;
 import dev.aftersales.api.notify.Recipient;
-import java.text.NumberFormat;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Currency;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 
 /**
- * The {@code back-in-stock} alert for one subscription and restock: template data (money formatted here, as the
- * templates expect), recipient, and a dedupe key per subscription and restock so a retried batch queues nothing twice.
+ * The {@code back-in-stock} alert for one subscription and restock: template data, recipient, and a dedupe key per subscription and restock so a retried batch queues nothing twice.
  */
 final class AlertMessage {
 
@@ -33,7 +28,7 @@ final class AlertMessage {
         return Notification.to(recipient)
                 .template(TEMPLATE)
                 .category(Category.ALERT)
-                .data(data(variant, alert.locale()))
+                .data(data(variant))
                 .dedupeKey(dedupeKey(alert.id(), restockId))
                 .expiresAt(now.plus(VALIDITY))
                 .build();
@@ -43,37 +38,16 @@ final class AlertMessage {
         return "restock:" + subscriptionId + ":" + restockId;
     }
 
-    static Map<String, Object> data(Variant variant, String locale) {
+    /** The price goes in as money: the host writes it in the recipient's locale ({@code ${money(price)}}). */
+    static Map<String, Object> data(Variant variant) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("productName", variant.productName());
         data.put("variantName", variant.name());
-        data.put("price", price(variant.price(), locale));
+        data.put("price", variant.price());
         data.put("url", variant.url());
         if (variant.imageUrl() != null) {
             data.put("imageUrl", variant.imageUrl());
         }
         return data;
-    }
-
-    /** {@code 189,00 €} for German, {@code €189.00} for English; the subscriber's locale, else English. */
-    static String price(Money price, String locale) {
-        Locale language = locale == null ? Locale.ENGLISH : Locale.forLanguageTag(locale);
-        NumberFormat format = NumberFormat.getCurrencyInstance(language.getCountry().isEmpty()
-                ? defaultRegion(language) : language);
-        try {
-            format.setCurrency(Currency.getInstance(price.currency()));
-        } catch (IllegalArgumentException e) {
-            return price.amount().toPlainString() + " " + price.currency();
-        }
-        // CLDR puts a no-break space before the symbol; plain spaces survive every mail client and text part
-        return format.format(price.amount()).replace('\u00A0', ' ').replace('\u202F', ' ');
-    }
-
-    private static Locale defaultRegion(Locale language) {
-        return switch (language.getLanguage()) {
-            case "de" -> Locale.GERMANY;
-            case "fr" -> Locale.FRANCE;
-            default -> Locale.US;
-        };
     }
 }

@@ -44,6 +44,8 @@ class StockAlertIT {
         assertThat(subscribed.path("stockAlertSubscribe.cancelToken").asString()).isNotBlank();
         MimeMessage confirmation = TestMails.await(host.mail(), guest, 1).getFirst();
         assertThat(TestMails.text(confirmation)).contains("Benachrichtigen Sie mich, wenn 'Alpine Jacket M' wieder da ist");
+        // the page behind the link speaks the guest's language, whatever the browser says
+        assertThat(get(confirmLink(confirmation)).body()).contains("lang=\"de\"").contains("Ja, bestätigen");
 
         // back in stock before the guest confirmed: no alert
         alerts.stock("v-1", 0, 3);
@@ -63,6 +65,29 @@ class StockAlertIT {
         MimeMessage alert = TestMails.await(host.mail(), guest, 2).get(1);
         assertThat(TestMails.subject(alert)).isEqualTo("Alpine Jacket (M) ist wieder da");
         assertThat(TestMails.text(alert)).contains("189,00 €");
+    }
+
+    @Test
+    void aGermanCustomersAlertAndUnsubscribePageAreGermanWithGermanMoney(TestShop shop) throws Exception {
+        StockAlertStorefront alerts = enabled(shop);
+        String anna = "anna-" + shop.id() + "@example.test";
+        shop.customer("anna", anna, "de-DE"); // as the platform's CustomerChanged put it into the mirror
+        shop.catalog().variant("v-1", "Alpine Jacket", "M", "89.00", 0);
+        alerts.subscribeAsCustomer("anna", "v-1");
+
+        shop.catalog().variant("v-1", "Alpine Jacket", "M", "89.00", 3);
+        shop.publish(new StockChanged("v-1", 0, 3));
+        host.clock().advance(Duration.ofMinutes(6));
+        alerts.runBatches();
+
+        MimeMessage alert = TestMails.await(host.mail(), anna, 1).getFirst();
+        assertThat(TestMails.subject(alert)).isEqualTo("Alpine Jacket (M) ist wieder da");
+        assertThat(TestMails.text(alert)).contains("Preis: 89,00 €").doesNotContain("€89");
+        assertThat(TestMails.html(alert)).contains("Preis: 89,00 €");
+        String unsubscribe = TestMails.header(alert, "List-Unsubscribe").replaceAll("(?s)^\\s*<([^>]+)>.*$", "$1");
+        HttpResponse<String> page = get(unsubscribe);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("lang=\"de\"").contains("Abmelden").doesNotContain("Unsubscribe");
     }
 
     @Test
@@ -279,6 +304,12 @@ class StockAlertIT {
         Matcher matcher = CONFIRM.matcher(TestMails.text(confirmation));
         assertThat(matcher.find()).as("confirmation link in " + TestMails.text(confirmation)).isTrue();
         return matcher.group(1);
+    }
+
+    /** A GET from a browser set to English. */
+    private static HttpResponse<String> get(String url) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
+                .header("Accept-Language", "en-US,en;q=0.9").GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static HttpResponse<String> post(String url, String form) throws Exception {

@@ -2,12 +2,10 @@ package dev.aftersales.plugins.stockalert;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.aftersales.api.catalog.Money;
-import java.math.BigDecimal;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-/** Pure logic: batch sizes from the settings and the prices in alerts. */
+/** Pure logic: batch sizes from the settings and the alerts' dedupe keys. */
 class StockAlertSettingsTest {
 
     private final StockAlertSettings settings = new StockAlertSettings(2, 3, 40, Duration.ofMinutes(30),
@@ -25,14 +23,6 @@ class StockAlertSettingsTest {
     void theThresholdIsReachedAtItsValue() {
         assertThat(settings.reached(1)).isFalse();
         assertThat(settings.reached(2)).isTrue();
-    }
-
-    @Test
-    void pricesAreFormattedInTheSubscribersLanguage() {
-        Money price = new Money(new BigDecimal("189.00"), "EUR");
-        assertThat(AlertMessage.price(price, "de")).isEqualTo("189,00 €");
-        assertThat(AlertMessage.price(price, null)).isEqualTo("€189.00");
-        assertThat(AlertMessage.price(new Money(BigDecimal.TEN, "XYZ1"), "en")).isEqualTo("10 XYZ1");
     }
 
     @Test
