@@ -38,7 +38,7 @@ class ReorderConcurrencyIT {
     }
 
     @Test
-    void manyCustomersReorderAndBuyAgainTheSameVariantAtOnce(TestShop shop) {
+    void manyCustomersReorderAndBuyAgainTheSameVariantAtOnce() {
         for (int customer = 0; customer < THREADS; customer++) {
             history.order("o-" + customer, "c-" + customer, "2026-10-01T10:00:00Z").line("v-hot", "p", 1, "189.00")
                     .save();
