@@ -8,14 +8,19 @@ import graphql.GraphqlErrorBuilder;
 import graphql.execution.DataFetcherExceptionHandler;
 import graphql.execution.DataFetcherExceptionHandlerParameters;
 import graphql.execution.DataFetcherExceptionHandlerResult;
+import java.sql.SQLException;
+import java.sql.SQLTransactionRollbackException;
 import java.sql.SQLTransientException;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 
@@ -27,6 +32,8 @@ import org.springframework.jdbc.CannotGetJdbcConnectionException;
 final class ErrorMapping implements DataFetcherExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ErrorMapping.class);
+    /** MySQL and MariaDB errors of a lost race: duplicate key, lock wait timeout, deadlock. */
+    private static final Set<Integer> LOST_RACE_ERRORS = Set.of(1062, 1205, 1213);
 
     @Override
     public CompletableFuture<DataFetcherExceptionHandlerResult> handleException(
@@ -38,6 +45,13 @@ final class ErrorMapping implements DataFetcherExceptionHandler {
         if (exception instanceof FeatureException feature) {
             error.message(feature.getMessage()).errorType(classification(feature.code().name()))
                     .extensions(Map.of("code", feature.code().name()));
+        } else if (isLostRace(exception)) {
+            String reference = reference();
+            log.warn("Lost a race with a concurrent change at {} (reference {})", parameters.getPath(), reference,
+                    exception);
+            error.message("The change collided with a concurrent change to the same data; try again (reference "
+                    + reference + ")").errorType(classification("CONFLICT"))
+                    .extensions(Map.of("code", "CONFLICT", "reference", reference));
         } else if (isDatabaseUnavailable(exception)) {
             String reference = reference();
             log.error("Database unavailable at {} (reference {})", parameters.getPath(), reference, exception);
@@ -57,6 +71,24 @@ final class ErrorMapping implements DataFetcherExceptionHandler {
         }
         GraphQLError built = error.build();
         return CompletableFuture.completedFuture(DataFetcherExceptionHandlerResult.newResult(built).build());
+    }
+
+    /**
+     * A transaction that lost a race (deadlock victim, lock wait timeout, a unique key filled first) even after
+     * {@code FeatureContext.inTransaction}'s retries: the database is up, the client may simply try again. Checked
+     * before {@link #isDatabaseUnavailable}, as Spring's lock exceptions are transient data access exceptions too.
+     */
+    private static boolean isLostRace(Throwable exception) {
+        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConcurrencyFailureException || cause instanceof DuplicateKeyException
+                    || cause instanceof SQLTransactionRollbackException) {
+                return true;
+            }
+            if (cause instanceof SQLException sql && LOST_RACE_ERRORS.contains(sql.getErrorCode())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isDatabaseUnavailable(Throwable exception) {

@@ -35,10 +35,15 @@ public interface FeatureContext {
     DSLContext db();
 
     /**
-     * Runs {@code work} in one transaction of {@link #db()}, and runs it again (at most three attempts) when it lost a
-     * race with a concurrent request: rolled back as a deadlock victim, or refused by a unique key another transaction
-     * filled first. Use it for check-then-write changes that a double click may run twice at once. The work may run
-     * more than once, so it must only touch the database (and the notifier, which joins the transaction).
+     * Runs {@code work} in one transaction of {@link #db()}, and runs it again (at most six attempts, after a short
+     * pause that grows exponentially and is randomised) when it lost a race with a concurrent request: rolled back as
+     * a deadlock victim, timed out waiting for a lock, or refused by a unique key another transaction filled first.
+     * Use it for every mutation that many clients may run at once on the same rows, and for check-then-write changes
+     * that a double click may run twice at once. The work may run more than once, so it must only touch the database
+     * (and the notifier, which joins the transaction). A race still lost after the last attempt reaches the client as
+     * the retryable error {@code CONFLICT}. Retries are the safety net, not the design: write so that concurrent
+     * requests for different rows take no conflicting locks (e.g. insert on a unique key and handle the duplicate
+     * rather than {@code SELECT ... FOR UPDATE} a row that does not exist yet, which locks a gap).
      *
      * <pre>{@code
      * Wishlist list = shop.inTransaction(tx -> repository.defaultListForUpdate(tx.dsl(), customerId));

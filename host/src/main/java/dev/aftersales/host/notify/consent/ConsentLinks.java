@@ -77,7 +77,11 @@ public class ConsentLinks {
             return true;
         });
         if (!confirmed) {
-            return Confirmation.EXPIRED;
+            // a click at the same moment may have confirmed it (a double click, a mail client posting too)
+            return consents.find(shopId, recipient, category)
+                    .filter(now -> Consents.GRANTED.equals(now.getState()))
+                    .map(now -> Confirmation.ALREADY_CONFIRMED)
+                    .orElse(Confirmation.EXPIRED);
         }
         publish(shopId, new ConsentConfirmed(recipientOf(recipient, row.get()), category));
         return Confirmation.CONFIRMED;

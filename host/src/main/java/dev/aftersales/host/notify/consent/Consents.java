@@ -197,10 +197,10 @@ public class Consents {
         insert.put(NOTIFY_CONSENTS.SHOP_ID, shopId);
         insert.put(NOTIFY_CONSENTS.RECIPIENT_KEY, recipient.value());
         insert.put(NOTIFY_CONSENTS.CATEGORY, category.name());
-        // insert-or-update in two statements: MySQL's and MariaDB's upsert syntax differ (see STACK.md)
-        if (db.insertInto(NOTIFY_CONSENTS).set(insert).onDuplicateKeyIgnore().execute() == 0) {
-            db.update(NOTIFY_CONSENTS).set(row).where(key(shopId, recipient, category)).execute();
-        }
+        // One upsert, which takes an exclusive lock on an existing row at once. INSERT IGNORE and then UPDATE took a
+        // shared lock first: two requests of the same person (a double click) both held it, both waited to upgrade
+        // it, and deadlocked. jOOQ renders the upsert for the dialect detected from the server (JooqSetup).
+        db.insertInto(NOTIFY_CONSENTS).set(insert).onDuplicateKeyUpdate().set(row).execute();
     }
 
     private static org.jooq.Condition key(String shopId, RecipientKey recipient, Category category) {

@@ -45,8 +45,12 @@ public class Suppressions {
         if (emailHash == null) {
             return;
         }
-        db.deleteFrom(NOTIFY_SUPPRESSIONS).where(NOTIFY_SUPPRESSIONS.SHOP_ID.eq(shopId)
-                .and(NOTIFY_SUPPRESSIONS.EMAIL_HASH.eq(emailHash)).and(NOTIFY_SUPPRESSIONS.CATEGORY.eq(category)))
-                .execute();
+        var entry = NOTIFY_SUPPRESSIONS.SHOP_ID.eq(shopId).and(NOTIFY_SUPPRESSIONS.EMAIL_HASH.eq(emailHash))
+                .and(NOTIFY_SUPPRESSIONS.CATEGORY.eq(category));
+        // Every consent a customer grants lifts; a DELETE of an entry that does not exist would lock the index gap
+        // where it would be (REPEATABLE READ) and hold up unsubscribes of other addresses until this commits.
+        if (db.fetchExists(NOTIFY_SUPPRESSIONS, entry)) {
+            db.deleteFrom(NOTIFY_SUPPRESSIONS).where(entry).execute();
+        }
     }
 }

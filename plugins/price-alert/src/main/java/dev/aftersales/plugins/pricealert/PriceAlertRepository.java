@@ -47,7 +47,11 @@ final class PriceAlertRepository {
 
     // ---------------------------------------------------------------- subscriptions
 
-    /** Inserts unless the person already has one for the variant (same origin); the stored one either way. */
+    /**
+     * Inserts unless the person already has one for the variant (same origin); the stored one either way, locked. The
+     * upsert's no-op update locks an existing row exclusively at once: INSERT IGNORE took a shared lock, and two
+     * clicks of one person that both held it deadlocked when the transaction went on to update the row.
+     */
     PriceAlert insertIfAbsent(String origin, String variantId, String customerId, String email, String locale,
                               BigDecimal target, Money reference, String status, Instant now) {
         db.insertInto(SUB)
@@ -63,7 +67,8 @@ final class PriceAlertRepository {
                 .set(SUB.STATUS, status)
                 .set(SUB.ALERTS_SENT, 0)
                 .set(SUB.CREATED_AT, toDb(now))
-                .onDuplicateKeyIgnore()
+                .onDuplicateKeyUpdate()
+                .set(SUB.STATUS, SUB.STATUS)
                 .execute();
         return find(origin, variantId, customerId, email).orElseThrow();
     }

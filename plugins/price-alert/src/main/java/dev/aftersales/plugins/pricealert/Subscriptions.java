@@ -104,7 +104,7 @@ final class Subscriptions {
         String purpose = purpose(variant, target, locale);
         Instant now = shop.clock().instant();
         try {
-            PriceAlert alert = shop.db().transactionResult(tx -> {
+            PriceAlert alert = shop.inTransaction(tx -> {
                 PriceAlertRepository repository = PriceAlertRepository.in(tx, shop);
                 PriceAlert stored = repository.insertIfAbsent(PriceAlert.SUBSCRIBED, variant.id(),
                         customerId.orElse(null), guestEmail, locale, target, variant.price(), PriceAlert.PENDING, now);
@@ -149,7 +149,7 @@ final class Subscriptions {
         FeatureContext shop = call.shop();
         boolean enabled = Boolean.TRUE.equals(call.input().get("enabled"));
         Instant now = shop.clock().instant();
-        shop.db().transaction(tx -> {
+        shop.inTransaction(tx -> {
             PriceAlertRepository repository = PriceAlertRepository.in(tx, shop);
             if (enabled) {
                 repository.watch(customerId, now);
@@ -159,6 +159,7 @@ final class Subscriptions {
             } else {
                 repository.unwatch(customerId);
             }
+            return null;
         });
         return new WatchWishlistPayload(enabled, List.of());
     }

@@ -140,7 +140,7 @@ final class StockAlertSubscribing {
      */
     private void confirmed(FeatureContext shop, String email) {
         Instant now = shop.clock().instant();
-        List<String> variants = shop.db().transactionResult(tx -> Subscriptions.in(tx, shop).activateGuest(email, now));
+        List<String> variants = shop.inTransaction(tx -> Subscriptions.in(tx, shop).activateGuest(email, now));
         StockAlertSettings settings = StockAlertSettings.of(shop.settings());
         shop.catalog().variants(variants).values().stream()
                 .filter(variant -> variant.purchasable() && settings.reached(variant.stock()))

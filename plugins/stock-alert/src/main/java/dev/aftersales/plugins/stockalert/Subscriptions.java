@@ -47,11 +47,21 @@ final class Subscriptions {
         return customerId != null ? "c:" + customerId : "e:" + email.trim().toLowerCase(Locale.ROOT);
     }
 
+    /**
+     * The subscriber's row for the variant, locked; empty when there is none (the caller inserts it, and a concurrent
+     * insert of the same subscriber fails on the unique key, which {@code inTransaction} runs again).
+     *
+     * <p>Never {@code SELECT ... FOR UPDATE} a row that may not exist: under REPEATABLE READ InnoDB then locks the gap
+     * of the unique index where the row would be. Gap locks of concurrent subscribers to one variant do not conflict
+     * with each other, but each blocks the others' INSERT into that gap, so two of them deadlock. Hence: find the
+     * row without locking, and lock an existing one by primary key, which takes a record lock only.
+     */
     Optional<StockAlert> lockBySubscriber(String variantId, String subscriberKey) {
-        return db.selectFrom(SUB)
+        return db.select(SUB.ID).from(SUB)
                 .where(SUB.SHOP_ID.eq(shopId), SUB.VARIANT_ID.eq(variantId), SUB.SUBSCRIBER_KEY.eq(subscriberKey))
-                .forUpdate()
-                .fetchOptional(Subscriptions::toAlert);
+                .fetchOptional(SUB.ID)
+                .flatMap(id -> db.selectFrom(SUB).where(SUB.SHOP_ID.eq(shopId), SUB.ID.eq(id)).forUpdate()
+                        .fetchOptional(Subscriptions::toAlert));
     }
 
     Optional<StockAlert> find(long id) {

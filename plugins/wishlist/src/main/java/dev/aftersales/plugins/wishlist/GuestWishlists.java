@@ -107,6 +107,7 @@ final class GuestWishlists {
         return shop.inTransaction(tx -> {
             GuestRepository guests = GuestRepository.in(tx, shop);
             WishlistRepository lists = WishlistRepository.in(tx, shop);
+            lists.lockCustomer(customerId); // first, so that every later read sees the customer's current lists
             Optional<GuestRow> found = guests.lockByTokenHash(SecretTokens.sha256(token));
             if (found.isEmpty()) {
                 return Outcome.of(MergeGuestPayload.failed(

@@ -2,6 +2,7 @@ package dev.aftersales.plugins.wishlist;
 
 import static dev.aftersales.plugins.wishlist.jooq.Tables.WISHLIST_ITEM;
 import static dev.aftersales.plugins.wishlist.jooq.Tables.WISHLIST_LIST;
+import static dev.aftersales.plugins.wishlist.jooq.Tables.WISHLIST_OWNER;
 
 import dev.aftersales.api.FeatureContext;
 import dev.aftersales.plugins.wishlist.jooq.tables.WishlistList;
@@ -78,12 +79,30 @@ final class WishlistRepository {
                 .fetchOptional(WishlistRepository::toList);
     }
 
-    /** All lists of a customer, oldest first, locked: the basis of the list limit and of the default list. */
+    /**
+     * Locks the customer's set of lists until the transaction ends; the first statement of every transaction that
+     * creates, deletes or picks a customer's default list. One primary key record per customer, locked by an upsert:
+     * concurrent customers never wait for each other, and nobody holds a gap lock on the lists (a
+     * {@code SELECT ... FOR UPDATE} of a customer's lists did, and concurrent first adds deadlocked on it).
+     */
+    void lockCustomer(String customerId) {
+        db.insertInto(WISHLIST_OWNER)
+                .set(WISHLIST_OWNER.SHOP_ID, shopId)
+                .set(WISHLIST_OWNER.CUSTOMER_ID, customerId)
+                .onDuplicateKeyUpdate()
+                .set(WISHLIST_OWNER.CUSTOMER_ID, customerId)
+                .execute();
+    }
+
+    /**
+     * All lists of a customer, oldest first, after {@link #lockCustomer} (taken first in the transaction, so this read
+     * sees every change committed before it): the basis of the list limit and of the default list.
+     */
     List<Wishlist> lockListsOf(String customerId) {
+        lockCustomer(customerId);
         return db.selectFrom(LIST)
                 .where(LIST.SHOP_ID.eq(shopId), LIST.CUSTOMER_ID.eq(customerId))
                 .orderBy(LIST.ID)
-                .forUpdate()
                 .fetch(WishlistRepository::toList);
     }
 
@@ -114,8 +133,12 @@ final class WishlistRepository {
         if (lists.isEmpty()) {
             return insertList(new Owner.Customer(customerId), nameIfNew, true, now);
         }
-        return lists.stream().filter(Wishlist::isDefault).findFirst()
-                .orElseGet(() -> makeDefault(lists.getFirst(), now));
+        Optional<Wishlist> current = lists.stream().filter(Wishlist::isDefault).findFirst();
+        if (current.isEmpty()) {
+            return makeDefault(lists.getFirst(), now);
+        }
+        // the list's row too: changes through its id (wishlistId) lock only the list
+        return lockList(new Owner.Customer(customerId), current.get().id()).orElseThrow();
     }
 
     /** The guest's list (a guest has exactly one). */
@@ -127,13 +150,9 @@ final class WishlistRepository {
                 .fetchOptional(WishlistRepository::toList);
     }
 
+    /** The guest's list, locked by primary key: a locking scan of the guest index would lock its gaps too. */
     Optional<Wishlist> lockListOfGuest(long guestId) {
-        return db.selectFrom(LIST)
-                .where(LIST.SHOP_ID.eq(shopId), LIST.GUEST_ID.eq(guestId))
-                .orderBy(LIST.ID)
-                .limit(1)
-                .forUpdate()
-                .fetchOptional(WishlistRepository::toList);
+        return listOfGuest(guestId).flatMap(list -> lockList(new Owner.Guest(guestId), list.id()));
     }
 
     /** A customer's list that is shared under exactly this nonce; a revoked or re-shared list no longer matches. */
@@ -439,6 +458,8 @@ final class WishlistRepository {
                                 .where(LIST.SHOP_ID.eq(shopId), LIST.CUSTOMER_ID.eq(customerId))))
                 .execute();
         db.deleteFrom(LIST).where(LIST.SHOP_ID.eq(shopId), LIST.CUSTOMER_ID.eq(customerId)).execute();
+        db.deleteFrom(WISHLIST_OWNER)
+                .where(WISHLIST_OWNER.SHOP_ID.eq(shopId), WISHLIST_OWNER.CUSTOMER_ID.eq(customerId)).execute();
     }
 
     // ---------------------------------------------------------------- mapping
