@@ -48,8 +48,20 @@ public class SecurityConfiguration {
                 .build();
     }
 
+    /** Health and metrics: open to all, but the health details only for the platform key. */
     @Bean
     @Order(3)
+    SecurityFilterChain actuator(HttpSecurity http, AdminKeys keys) throws Exception {
+        return http.securityMatcher("/actuator/**")
+                .csrf(AbstractHttpConfigurer::disable)
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .addFilterBefore(new AdminKeyFilter(keys, false), AuthorizationFilter.class)
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .build();
+    }
+
+    @Bean
+    @Order(4)
     SecurityFilterChain everythingElse(HttpSecurity http, AftersalesProperties properties) throws Exception {
         return http
                 .csrf(AbstractHttpConfigurer::disable)
