@@ -49,6 +49,17 @@ public class DatabaseCircuit implements BeanPostProcessor {
         return current != null && current.getState() != CircuitBreaker.State.CLOSED;
     }
 
+    /**
+     * A statement failed on a connection the pool had handed out: when the server is gone (connection lost), the
+     * outage is known now, before the next request waits for the pool to give up.
+     */
+    public void statementFailed(Throwable exception) {
+        CircuitBreaker current = breaker;
+        if (current != null && DatabaseOutages.isConnectFailure(exception)) {
+            current.onError(0, java.util.concurrent.TimeUnit.MILLISECONDS, exception);
+        }
+    }
+
     /** How long clients should wait before trying again while the database is down. */
     public Duration retryAfter() {
         return properties.getObject().outageBackoff();
