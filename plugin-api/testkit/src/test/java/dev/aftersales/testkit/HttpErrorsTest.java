@@ -62,6 +62,26 @@ class HttpErrorsTest {
     }
 
     @Test
+    void theOperatorApiAnswersMalformedRequestsTheSameWay() {
+        URI admin = host.baseUrl().resolve("/admin/graphql");
+        String key = "Bearer " + host.platformKey();
+
+        RawHttp.Answer notJson = RawHttp.send(admin, "POST", Map.of("Content-Type", "application/json",
+                "Authorization", key), "{ plugins { id } }".getBytes());
+        RawHttp.Answer wrongType = RawHttp.send(admin, "POST", Map.of("Content-Type", "application/xml",
+                "Authorization", key), "<query/>".getBytes());
+        RawHttp.Answer batch = RawHttp.send(admin, "POST", Map.of("Content-Type", "application/json",
+                "Authorization", key), "[{\"query\": \"{ plugins { id } }\"}]".getBytes());
+
+        assertThat(notJson.status()).isEqualTo(400);
+        assertThat(notJson.errorCodes()).containsExactly("BAD_REQUEST");
+        assertThat(wrongType.status()).isEqualTo(415);
+        assertThat(wrongType.errorCodes()).containsExactly("UNSUPPORTED_MEDIA_TYPE");
+        assertThat(batch.status()).isEqualTo(400);
+        assertThat(batch.errorCodes()).containsExactly("BAD_REQUEST");
+    }
+
+    @Test
     void wrongMethodsAreRefusedWith405AndSayWhatIsAllowed() {
         RawHttp.Answer storefront = RawHttp.send(graphql, "PUT", headers("application/json"),
                 "{\"query\": \"{ __typename }\"}".getBytes());
