@@ -1,6 +1,7 @@
 package dev.aftersales.host.http;
 
 import dev.aftersales.host.data.DatabaseCircuit;
+import dev.aftersales.host.data.DatabaseOutages;
 import dev.aftersales.host.tenancy.JsonErrorResponses;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -13,6 +14,7 @@ import java.io.IOException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -41,7 +43,7 @@ public class RequestBoundary extends OncePerRequestFilter {
         long limit = (request.getRequestURI().startsWith("/admin/") ? properties.adminMaxRequestSize()
                 : properties.maxRequestSize()).toBytes();
         if (request.getContentLengthLong() > limit) {
-            write(response, new HttpFailure(org.springframework.http.HttpStatus.CONTENT_TOO_LARGE, "PAYLOAD_TOO_LARGE",
+            write(response, new HttpFailure(HttpStatus.CONTENT_TOO_LARGE, "PAYLOAD_TOO_LARGE",
                     "The request body has " + request.getContentLengthLong() + " bytes; the limit is " + limit));
             return;
         }
@@ -59,7 +61,7 @@ public class RequestBoundary extends OncePerRequestFilter {
     /** Outages everywhere; anything else only where clients expect GraphQL-shaped errors. */
     private static boolean answersEveryFailure(HttpServletRequest request, Exception e) {
         String path = request.getRequestURI();
-        return dev.aftersales.host.data.DatabaseOutages.isOutage(e) || path.equals("/graphql")
+        return DatabaseOutages.isOutage(e) || path.equals("/graphql")
                 || path.startsWith("/graphql/") || path.startsWith("/admin/graphql");
     }
 
