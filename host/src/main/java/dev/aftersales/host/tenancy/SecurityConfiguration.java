@@ -15,8 +15,9 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 
 /**
- * Three doors: the storefront ({@code /graphql}: guest or a customer token of the named shop), the operator API
- * ({@code /admin/**}: admin API key), and everything else (GraphiQL, health, metrics, demo helpers).
+ * Four doors: the storefront ({@code /graphql}: guest or a customer token of the named shop), the operator API
+ * ({@code /admin/**}: admin API key), the actuator (open; health details for the platform key), and everything else
+ * (GraphiQL, demo helpers, webhooks, notification links).
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
