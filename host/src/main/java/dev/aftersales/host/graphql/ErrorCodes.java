@@ -103,26 +103,33 @@ public final class ErrorCodes {
             case GoodFaithIntrospection.BadFaithIntrospectionError badFaith -> "QUERY_TOO_COMPLEX";
             case IntrospectionDisabledError introspection -> "INTROSPECTION_DISABLED";
             case AbortExecutionException aborted -> "BAD_REQUEST";
-            case NonNullableFieldWasNullError nullField -> internal(error);
-            case SerializationError serialization -> internal(error);
-            case TypeMismatchError typeMismatch -> internal(error);
-            case UnresolvedTypeError unresolvedType -> internal(error);
-            case ExceptionWhileDataFetching fetching -> internal(error);
-            default -> unknown(error);
+            case NonNullableFieldWasNullError nullField -> "INTERNAL";
+            case SerializationError serialization -> "INTERNAL";
+            case TypeMismatchError typeMismatch -> "INTERNAL";
+            case UnresolvedTypeError unresolvedType -> "INTERNAL";
+            case ExceptionWhileDataFetching fetching -> "INTERNAL";
+            default -> null;
         };
-        return withCode(error, code);
+        return code == null || "INTERNAL".equals(code) ? internal(error, code == null) : withCode(error, code);
     }
 
-    private static String internal(GraphQLError error) {
-        log.error("GraphQL error caused by the server: {} {}", error.getClass().getSimpleName(), error.getMessage());
-        return "INTERNAL";
-    }
-
-    private static String unknown(GraphQLError error) {
+    /** A bug (or a type not classified yet): logged with a reference the client gets instead of the details. */
+    private static GraphQLError internal(GraphQLError error, boolean unclassified) {
         String reference = UUID.randomUUID().toString().substring(0, 8);
-        log.error("Unclassified GraphQL error type {} (reference {}): {}; classify it in ErrorCodes",
-                error.getClass().getName(), reference, error.getMessage());
-        return "INTERNAL";
+        if (unclassified) {
+            log.error("Unclassified GraphQL error type {} (reference {}): {}; classify it in ErrorCodes",
+                    error.getClass().getName(), reference, error.getMessage());
+        } else {
+            log.error("GraphQL error caused by the server (reference {}): {} {}", reference,
+                    error.getClass().getSimpleName(), error.getMessage());
+        }
+        return GraphqlErrorBuilder.newError()
+                .message("Internal error (reference " + reference + ")")
+                .locations(error.getLocations())
+                .path(error.getPath())
+                .errorType(ErrorMapping.classification("INTERNAL"))
+                .extensions(Map.of("code", "INTERNAL", "reference", reference))
+                .build();
     }
 
     private static Optional<GraphQLError> disabledFeature(ValidationError error, Map<SourceLocation, String> names,
