@@ -129,6 +129,11 @@ public final class AftersalesHost implements BeforeAllCallback, ParameterResolve
         return client("/admin/graphql", Map.of("Authorization", "Bearer " + running().platformKey));
     }
 
+    /** The platform operator key, for requests outside the operator API (e.g. the health details). */
+    public String platformKey() {
+        return running().platformKey;
+    }
+
     public GraphQlClient client(String path, Map<String, String> headers) {
         return new GraphQlClient(baseUrl().resolve(path), headers);
     }

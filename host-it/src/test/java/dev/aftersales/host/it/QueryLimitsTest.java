@@ -68,10 +68,33 @@ class QueryLimitsTest {
     }
 
     @Test
+    void anOmittedFirstCostsTheSchemaDefaultOfTwenty() {
+        // ten lists of ten aliased edge lists: 10 x (1 + 20 x 10 x 4) = 8010 with first's default of 20
+        // (410 if an omitted first counted as 1)
+        String omitted = "{ " + aliasesOf("greetings { " + aliasesOf("edges { cursor node { message } }", 10) + "}", 10)
+                + " }";
+
+        GraphQlResult result = shop.storefront().execute(omitted);
+
+        assertThat(result.errorCodes()).containsExactly("QUERY_TOO_COMPLEX");
+        assertThat(result.errors().getFirst().path("message").asString()).contains("8010");
+    }
+
+    @Test
+    void aVariableThatIsNotSentCostsTheSchemaDefault() {
+        String viaVariable = "query Page($first: Int) { " + aliasesOf("greetings(first: $first) { "
+                + aliasesOf("edges { cursor node { message } }", 10) + "}", 10) + " }";
+
+        assertThat(shop.storefront().execute(viaVariable).errorCodes()).containsExactly("QUERY_TOO_COMPLEX");
+        assertThat(shop.storefront().execute(viaVariable, java.util.Map.of("first", 1)).errors()).isEmpty();
+    }
+
+    @Test
     void batchedJsonArraysAreRejected() {
         GraphQlResult result = shop.storefront().post("[{\"query\": \"{ __typename }\"}, {\"query\": \"{ __typename }\"}]");
 
         assertThat(result.status()).isEqualTo(400);
+        assertThat(result.errorCodes()).containsExactly("BAD_REQUEST");
     }
 
     @Test

@@ -39,7 +39,8 @@ class StartupFailuresTest {
                 .doesNotContain("Cannot invoke");
 
         JsonNode health = JsonMapper.builder().build().readTree(HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create(host.baseUrl() + "/actuator/health")).build(),
+                HttpRequest.newBuilder(URI.create(host.baseUrl() + "/actuator/health"))
+                        .header("Authorization", "Bearer " + host.platformKey()).build(),
                 HttpResponse.BodyHandlers.ofString()).body());
         assertThat(health.path("status").asString()).isEqualTo("UP");
         assertThat(health.path("components").path("plugins").path("details").path("loaded").toString())

@@ -23,15 +23,30 @@ public class AdminKeyFilter extends OncePerRequestFilter {
     static final String ATTRIBUTE = AdminKeyFilter.class.getName() + ".operator";
 
     private final AdminKeys keys;
+    private final boolean required;
 
     public AdminKeyFilter(AdminKeys keys) {
+        this(keys, true);
+    }
+
+    /**
+     * @param required whether a request without a valid key ends here; when not, it goes on unauthenticated (e.g.
+     *                 health, where only an operator sees details)
+     */
+    public AdminKeyFilter(AdminKeys keys, boolean required) {
         this.keys = keys;
+        this.required = required;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        Optional<Operator> operator = keys.authenticate(presentedKey(request));
+        String key = presentedKey(request);
+        if (!required && key == null) {
+            chain.doFilter(request, response);
+            return;
+        }
+        Optional<Operator> operator = keys.authenticate(key);
         if (operator.isEmpty()) {
             JsonErrorResponses.write(response, HttpServletResponse.SC_UNAUTHORIZED, "UNAUTHENTICATED",
                     "The operator API needs a valid admin API key: 'Authorization: Bearer <key>'");

@@ -30,7 +30,9 @@ class StatementTimeouts implements BeanPostProcessor {
     @Override
     public Object postProcessAfterInitialization(Object bean, String beanName) {
         // the pool starts on its first connection, so its settings can still change here
-        if (bean instanceof HikariDataSource pool && pool.getConnectionInitSql() == null
+        // the pool itself, or the pool behind the database circuit (whichever post-processor runs first)
+        Object target = bean instanceof DatabaseCircuit.Guarded guarded ? guarded.getTargetDataSource() : bean;
+        if (target instanceof HikariDataSource pool && pool.getConnectionInitSql() == null
                 && pool.getJdbcUrl() != null && !pool.isRunning()) {
             pool.setConnectionInitSql(initSql(isMariaDb(pool), properties.getObject().statementTimeout().toMillis()));
         }

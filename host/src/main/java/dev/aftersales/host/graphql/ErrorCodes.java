@@ -11,6 +11,24 @@ import graphql.language.Node;
 import graphql.language.SourceLocation;
 import graphql.language.TypeName;
 import graphql.parser.Parser;
+import graphql.ExceptionWhileDataFetching;
+import graphql.SerializationError;
+import graphql.TypeMismatchError;
+import graphql.UnresolvedTypeError;
+import graphql.execution.AbortExecutionException;
+import graphql.execution.InputMapDefinesTooManyFieldsException;
+import graphql.execution.MissingRootTypeException;
+import graphql.execution.NonNullableFieldWasNullError;
+import graphql.execution.NonNullableValueCoercedAsNullException;
+import graphql.execution.OneOfNullValueException;
+import graphql.execution.OneOfTooManyKeysException;
+import graphql.execution.UnknownOperationException;
+import graphql.introspection.GoodFaithIntrospection;
+import graphql.introspection.IntrospectionDisabledError;
+import graphql.relay.InvalidCursorException;
+import graphql.relay.InvalidPageSizeException;
+import graphql.schema.CoercingParseLiteralException;
+import graphql.schema.CoercingParseValueException;
 import graphql.validation.ValidationError;
 import graphql.validation.ValidationErrorType;
 import java.util.ArrayList;
@@ -20,6 +38,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Gives every error raised before execution an {@code extensions.code}, and turns "field undefined" into "feature
@@ -27,6 +48,8 @@ import java.util.Optional;
  * location in the document, not by reading graphql-java's message text.
  */
 public final class ErrorCodes {
+
+    private static final Logger log = LoggerFactory.getLogger(ErrorCodes.class);
 
     private ErrorCodes() {
     }
@@ -46,8 +69,6 @@ public final class ErrorCodes {
         for (GraphQLError error : result.getErrors()) {
             if (error.getExtensions() != null && error.getExtensions().containsKey("code")) {
                 errors.add(error);
-            } else if (error instanceof InvalidSyntaxError) {
-                errors.add(withCode(error, "GRAPHQL_PARSE_FAILED"));
             } else if (error instanceof ValidationError validation) {
                 if (names == null) {
                     names = namesByLocation(document);
@@ -55,10 +76,60 @@ public final class ErrorCodes {
                 errors.add(disabledFeature(validation, names, shop, installed)
                         .orElseGet(() -> withCode(error, "GRAPHQL_VALIDATION_FAILED")));
             } else {
-                errors.add(withCode(error, "INTERNAL"));
+                errors.add(classified(error));
             }
         }
         return result.transform(builder -> builder.errors(errors));
+    }
+
+    /**
+     * Every error graphql-java reports outside data fetching, by its type. A client's mistake gets the code that names
+     * it; what only a bug in the host or a plugin can cause is {@code INTERNAL}; a type not listed here (a newer
+     * graphql-java) is logged with a reference so it can be added.
+     */
+    private static GraphQLError classified(GraphQLError error) {
+        String code = switch (error) {
+            case InvalidSyntaxError syntax -> "GRAPHQL_PARSE_FAILED";
+            case MissingRootTypeException missingRoot -> "GRAPHQL_VALIDATION_FAILED";
+            case UnknownOperationException unknownOperation -> "OPERATION_RESOLUTION_FAILURE";
+            case CoercingParseValueException value -> "BAD_USER_INPUT";
+            case CoercingParseLiteralException literal -> "BAD_USER_INPUT";
+            case NonNullableValueCoercedAsNullException nullValue -> "BAD_USER_INPUT";
+            case InputMapDefinesTooManyFieldsException tooManyFields -> "BAD_USER_INPUT";
+            case OneOfTooManyKeysException oneOfKeys -> "BAD_USER_INPUT";
+            case OneOfNullValueException oneOfNull -> "BAD_USER_INPUT";
+            case InvalidPageSizeException pageSize -> "BAD_USER_INPUT";
+            case InvalidCursorException cursor -> "BAD_USER_INPUT";
+            case GoodFaithIntrospection.BadFaithIntrospectionError badFaith -> "QUERY_TOO_COMPLEX";
+            case IntrospectionDisabledError introspection -> "INTROSPECTION_DISABLED";
+            case AbortExecutionException aborted -> "BAD_REQUEST";
+            case NonNullableFieldWasNullError nullField -> "INTERNAL";
+            case SerializationError serialization -> "INTERNAL";
+            case TypeMismatchError typeMismatch -> "INTERNAL";
+            case UnresolvedTypeError unresolvedType -> "INTERNAL";
+            case ExceptionWhileDataFetching fetching -> "INTERNAL";
+            default -> null;
+        };
+        return code == null || "INTERNAL".equals(code) ? internal(error, code == null) : withCode(error, code);
+    }
+
+    /** A bug (or a type not classified yet): logged with a reference the client gets instead of the details. */
+    private static GraphQLError internal(GraphQLError error, boolean unclassified) {
+        String reference = UUID.randomUUID().toString().substring(0, 8);
+        if (unclassified) {
+            log.error("Unclassified GraphQL error type {} (reference {}): {}; classify it in ErrorCodes",
+                    error.getClass().getName(), reference, error.getMessage());
+        } else {
+            log.error("GraphQL error caused by the server (reference {}): {} {}", reference,
+                    error.getClass().getSimpleName(), error.getMessage());
+        }
+        return GraphqlErrorBuilder.newError()
+                .message("Internal error (reference " + reference + ")")
+                .locations(error.getLocations())
+                .path(error.getPath())
+                .errorType(ErrorMapping.classification("INTERNAL"))
+                .extensions(Map.of("code", "INTERNAL", "reference", reference))
+                .build();
     }
 
     private static Optional<GraphQLError> disabledFeature(ValidationError error, Map<SourceLocation, String> names,

@@ -1,6 +1,7 @@
 package dev.aftersales.host.graphql;
 
 import dev.aftersales.api.FeatureException;
+import dev.aftersales.host.data.DatabaseOutages;
 import dev.aftersales.host.tenancy.TenantGuard;
 import graphql.ErrorClassification;
 import graphql.GraphQLError;
@@ -95,7 +96,8 @@ final class ErrorMapping implements DataFetcherExceptionHandler {
         for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
             if (cause instanceof CannotGetJdbcConnectionException || cause instanceof DataAccessResourceFailureException
                     || cause instanceof TransientDataAccessException || cause instanceof SQLTransientException
-                    || cause instanceof java.sql.SQLNonTransientConnectionException) {
+                    || cause instanceof java.sql.SQLNonTransientConnectionException
+                    || DatabaseOutages.isOutage(cause)) {
                 return true;
             }
         }

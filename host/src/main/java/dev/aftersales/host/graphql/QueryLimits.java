@@ -13,6 +13,14 @@ import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
 import graphql.language.Argument;
+import graphql.language.OperationDefinition;
+import graphql.schema.GraphQLArgument;
+import graphql.schema.GraphQLFieldDefinition;
+import graphql.schema.GraphQLFieldsContainer;
+import graphql.schema.GraphQLObjectType;
+import graphql.schema.GraphQLSchema;
+import graphql.schema.GraphQLType;
+import graphql.schema.GraphQLTypeUtil;
 import graphql.language.Field;
 import graphql.language.FragmentDefinition;
 import graphql.language.FragmentSpread;
@@ -30,7 +38,8 @@ import java.util.Map;
  * fewer than 1 or more than 100 items, or introspects where introspection is off — before any data fetcher runs.
  *
  * <p>Cost: every field costs 1 times the {@code first} of each list field above it, so
- * {@code wishlists(first: 5) { items(first: 50) { variant { name } } }} costs 5 + 5·(1 + 50·(1 + 1)).
+ * {@code wishlists(first: 5) { items(first: 50) { variant { name } } }} costs 5 + 5·(1 + 50·(1 + 1)). A {@code first}
+ * that is left out (or whose variable is not sent) counts with the schema's default, which is what the field gets.
  */
 final class QueryLimits extends SimplePerformantInstrumentation {
 
@@ -44,8 +53,10 @@ final class QueryLimits extends SimplePerformantInstrumentation {
     public InstrumentationContext<ExecutionResult> beginExecuteOperation(
             InstrumentationExecuteOperationParameters parameters, InstrumentationState state) {
         ExecutionContext execution = parameters.getExecutionContext();
-        Walk walk = new Walk(execution.getFragmentsByName(), execution.getCoercedVariables().toMap());
-        walk.selections(execution.getOperationDefinition().getSelectionSet(), 1, 1);
+        Walk walk = new Walk(execution.getGraphQLSchema(), execution.getFragmentsByName(),
+                execution.getCoercedVariables().toMap());
+        walk.selections(execution.getOperationDefinition().getSelectionSet(),
+                rootType(execution.getGraphQLSchema(), execution.getOperationDefinition().getOperation()), 1, 1);
         if (walk.cost > limits.maxComplexity()) {
             throw abort("QUERY_TOO_COMPLEX", "The query costs " + walk.cost + ", more than the limit of "
                     + limits.maxComplexity() + "; ask for fewer items per list (first) or fewer fields");
@@ -53,37 +64,52 @@ final class QueryLimits extends SimplePerformantInstrumentation {
         return super.beginExecuteOperation(parameters, state);
     }
 
+    private static GraphQLObjectType rootType(GraphQLSchema schema, OperationDefinition.Operation operation) {
+        return switch (operation) {
+            case MUTATION -> schema.getMutationType();
+            case SUBSCRIPTION -> schema.getSubscriptionType();
+            default -> schema.getQueryType();
+        };
+    }
+
+    /** Walks the operation with the type each selection set is on, to know every field's schema defaults. */
     private final class Walk {
 
+        private final GraphQLSchema schema;
         private final Map<String, FragmentDefinition> fragments;
         private final Map<String, Object> variables;
         private long cost;
 
-        Walk(Map<String, FragmentDefinition> fragments, Map<String, Object> variables) {
+        Walk(GraphQLSchema schema, Map<String, FragmentDefinition> fragments, Map<String, Object> variables) {
+            this.schema = schema;
             this.fragments = fragments;
             this.variables = variables;
         }
 
-        void selections(SelectionSet set, int depth, long multiplier) {
+        void selections(SelectionSet set, GraphQLType type, int depth, long multiplier) {
             Map<String, Integer> occurrences = new HashMap<>();
-            selections(set.getSelections(), depth, multiplier, occurrences);
+            selections(set.getSelections(), type, depth, multiplier, occurrences);
         }
 
-        private void selections(List<Selection> selections, int depth, long multiplier,
+        private void selections(List<Selection> selections, GraphQLType type, int depth, long multiplier,
                                 Map<String, Integer> occurrences) {
             for (Selection<?> selection : selections) {
                 switch (selection) {
-                    case Field field -> field(field, depth, multiplier, occurrences);
-                    case InlineFragment inline -> selections(inline.getSelectionSet().getSelections(), depth,
-                            multiplier, occurrences);
-                    case FragmentSpread spread -> selections(fragments.get(spread.getName()).getSelectionSet()
-                            .getSelections(), depth, multiplier, occurrences);
+                    case Field field -> field(field, type, depth, multiplier, occurrences);
+                    case InlineFragment inline -> selections(inline.getSelectionSet().getSelections(),
+                            inline.getTypeCondition() == null ? type : schema.getType(inline.getTypeCondition().getName()),
+                            depth, multiplier, occurrences);
+                    case FragmentSpread spread -> {
+                        FragmentDefinition fragment = fragments.get(spread.getName());
+                        selections(fragment.getSelectionSet().getSelections(),
+                                schema.getType(fragment.getTypeCondition().getName()), depth, multiplier, occurrences);
+                    }
                     default -> throw new IllegalStateException("Unknown selection " + selection);
                 }
             }
         }
 
-        private void field(Field field, int depth, long multiplier, Map<String, Integer> occurrences) {
+        private void field(Field field, GraphQLType type, int depth, long multiplier, Map<String, Integer> occurrences) {
             String name = field.getName();
             if (("__schema".equals(name) || "__type".equals(name)) && !limits.introspection()) {
                 throw abort("INTROSPECTION_DISABLED", "Introspection is switched off on this server");
@@ -101,17 +127,22 @@ final class QueryLimits extends SimplePerformantInstrumentation {
                         + limits.maxDepth());
             }
             cost += multiplier;
-            Integer first = first(field);
+            GraphQLFieldDefinition definition = type instanceof GraphQLFieldsContainer container
+                    ? container.getFieldDefinition(name) : null;
+            Integer first = first(field, definition);
             if (first != null && (first < 1 || first > PageRequest.MAX_FIRST)) {
                 throw abort("BAD_REQUEST", "'first' on field '" + name + "' must be between 1 and "
                         + PageRequest.MAX_FIRST + ", was " + first);
             }
             if (field.getSelectionSet() != null) {
-                selections(field.getSelectionSet(), depth + 1, multiplier * (first == null ? 1 : first));
+                selections(field.getSelectionSet(),
+                        definition == null ? null : GraphQLTypeUtil.unwrapAll(definition.getType()),
+                        depth + 1, multiplier * (first == null ? 1 : first));
             }
         }
 
-        private Integer first(Field field) {
+        /** The {@code first} the field will really get: the argument, its variable, or the schema's default. */
+        private Integer first(Field field, GraphQLFieldDefinition definition) {
             for (Argument argument : field.getArguments()) {
                 if (!"first".equals(argument.getName())) {
                     continue;
@@ -124,7 +155,19 @@ final class QueryLimits extends SimplePerformantInstrumentation {
                     return number.intValue();
                 }
             }
-            return null;
+            return schemaDefault(definition);
+        }
+
+        private static Integer schemaDefault(GraphQLFieldDefinition definition) {
+            GraphQLArgument argument = definition == null ? null : definition.getArgument("first");
+            if (argument == null || !argument.hasSetDefaultValue()) {
+                return null;
+            }
+            Object value = argument.getArgumentDefaultValue().getValue();
+            if (value instanceof IntValue literal) {
+                return literal.getValue().intValue();
+            }
+            return value instanceof Number number ? number.intValue() : null;
         }
     }
 

@@ -15,8 +15,9 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 
 /**
- * Three doors: the storefront ({@code /graphql}: guest or a customer token of the named shop), the operator API
- * ({@code /admin/**}: admin API key), and everything else (GraphiQL, health, metrics, demo helpers).
+ * Four doors: the storefront ({@code /graphql}: guest or a customer token of the named shop), the operator API
+ * ({@code /admin/**}: admin API key), the actuator (open; health details for the platform key), and everything else
+ * (GraphiQL, demo helpers, webhooks, notification links).
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
@@ -48,8 +49,20 @@ public class SecurityConfiguration {
                 .build();
     }
 
+    /** Health and metrics: open to all, but the health details only for the platform key. */
     @Bean
     @Order(3)
+    SecurityFilterChain actuator(HttpSecurity http, AdminKeys keys) throws Exception {
+        return http.securityMatcher("/actuator/**")
+                .csrf(AbstractHttpConfigurer::disable)
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .addFilterBefore(new AdminKeyFilter(keys, false), AuthorizationFilter.class)
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .build();
+    }
+
+    @Bean
+    @Order(4)
     SecurityFilterChain everythingElse(HttpSecurity http, AftersalesProperties properties) throws Exception {
         return http
                 .csrf(AbstractHttpConfigurer::disable)
