@@ -56,7 +56,8 @@ class EmailDeliveryTest {
                 + "/notify/" + shop.id() + "/click/").contains(unsubscribe);
         NotifyMessagesRecord row = shop.notifications().awaitState("SENT", 1).getFirst();
         assertThat(row.getChannel()).isEqualTo("EMAIL");
-        assertThat(row.getSentBy()).startsWith("instance-a/notify-worker-");
+        // the second instance of TwoInstancesTest shares this outbox if it ran earlier in the JVM: either may send
+        assertThat(row.getSentBy()).matches("instance-[ab]/notify-worker-.+");
     }
 
     @Test
