@@ -14,7 +14,6 @@ import dev.aftersales.testkit.TestShop;
 import dev.aftersales.testkit.TestWebhooks;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -105,7 +104,7 @@ class WebhookInboxTest {
             answered.add(refusal.status() + " " + JSON.readTree(refusal.body()).path("error").path("code").asString());
         }
 
-        String doc = Files.readString(Path.of("..", "..", "docs", "connector-contract.md"));
+        String doc = Files.readString(NodeChecks.repositoryRoot().resolve("docs/connector-contract.md"));
         String table = doc.substring(doc.indexOf("### 1.3 Responses"), doc.indexOf("**What the platform should do**"));
         Set<String> documented = new TreeSet<>();
         Matcher row = Pattern.compile("\\| `(\\d{3}) [^`]*` \\|[^\\n]*\"code\": \"([A-Z_]+)\"").matcher(table);
