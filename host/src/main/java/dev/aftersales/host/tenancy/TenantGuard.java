@@ -121,8 +121,17 @@ public final class TenantGuard implements ExecuteListener, VisitListener {
 
     private static void plainSql(QueryPart part) {
         if (TenantScopeCheck.isPlainSql(part)) {
-            throw TenantScopeCheck.refused("plain SQL (" + part.getClass().getSimpleName() + ") cannot be checked; build the statement with jOOQ's DSL on the plugin's generated tables");
+            throw TenantScopeCheck.refused("plain SQL (" + part.getClass().getSimpleName() + text(part) + ") cannot be checked; build the statement with jOOQ's DSL on the plugin's generated tables");
         }
+    }
+
+    /** The text of a plain-SQL field or condition, shortened; other parts are not rendered again here. */
+    private static String text(QueryPart part) {
+        if (!(part instanceof org.jooq.Field<?> field)) {
+            return "";
+        }
+        String text = field.getName().replaceAll("\\s+", " ");
+        return " \"" + (text.length() > 60 ? text.substring(0, 60) + "..." : text) + "\"";
     }
 
     private static void statementKind(Query query) {

@@ -30,6 +30,17 @@ public class TenantGuardRefusals {
         }
     }
 
+    /** The distinct reasons recorded for a plugin, oldest first, forgetting them. */
+    public List<String> take(String pluginId) {
+        Set<String> kept = reasons.remove(pluginId);
+        if (kept == null) {
+            return List.of();
+        }
+        synchronized (kept) {
+            return new ArrayList<>(kept);
+        }
+    }
+
     /** The distinct reasons recorded for a plugin, oldest first. */
     public List<String> of(String pluginId) {
         Set<String> kept = reasons.getOrDefault(pluginId, Set.of());

@@ -42,6 +42,7 @@ final class TenantScopeCheck {
     private static final Field SELECT_OPTION = selectQueryField("option");
     private static final Method PROXY_DELEGATE = proxyDelegate();
     /** jOOQ's plain-SQL query parts (package-private classes) that hold SQL text. */
+    private static final Set<String> JOOQ_OWN_SQL = Set.of("*", "last_insert_id()");
     private static final Set<String> PLAIN_SQL_PARTS = Set.of("org.jooq.impl.SQLCondition", "org.jooq.impl.SQLField",
             "org.jooq.impl.SQLFieldSimple", "org.jooq.impl.SQLTable", "org.jooq.impl.SQLQuery",
             "org.jooq.impl.SQLResultQuery");
@@ -371,16 +372,18 @@ final class TenantScopeCheck {
 
     /**
      * Whether a query part is plain SQL or renders itself: whatever text it holds reaches the database unchecked.
-     * jOOQ itself renders {@code count(*)}'s asterisk as plain SQL; that one text is let through.
+     * jOOQ itself renders {@code count(*)}'s asterisk and {@code DSLContext.lastID()} as plain SQL; exactly those texts
+     * are let through.
      */
     static boolean isPlainSql(QueryPart part) {
         if (part instanceof CustomCondition || part instanceof CustomField<?> || part instanceof CustomTable<?>
                 || part instanceof CustomQueryPart) {
-            return true;
+            // jOOQ renders parts of its own this way (window clauses); one from anywhere else renders what it likes
+            return part.getClass().getClassLoader() != CustomQueryPart.class.getClassLoader();
         }
         // SQL templates (DSL.sql) only render inside these containers, so the containers are what is refused
         return PLAIN_SQL_PARTS.contains(part.getClass().getName())
-                && !(part instanceof org.jooq.Field<?> field && "*".equals(field.getName()));
+                && !(part instanceof org.jooq.Field<?> field && JOOQ_OWN_SQL.contains(field.getName()));
     }
 
     static boolean isQueryBlock(QueryPart part) {
