@@ -31,6 +31,7 @@ import org.jooq.impl.TableImpl;
 public final class TenantGuard implements ExecuteListener, VisitListener {
 
     private static final Object PROVEN_BLOCKS = new Object();
+    private static final String SELECT_WRAPPER = "org.jooq.impl.SelectImpl";
 
     private final String pluginId;
     private final String shopId;
@@ -50,7 +51,7 @@ public final class TenantGuard implements ExecuteListener, VisitListener {
 
     @Override
     public void renderStart(ExecuteContext ctx) {
-        guarded(() -> {
+        try {
             if (ctx.routine() != null) {
                 throw TenantScopeCheck.refused("stored procedure calls are not allowed");
             }
@@ -67,17 +68,29 @@ public final class TenantGuard implements ExecuteListener, VisitListener {
             for (Query batched : ctx.batchQueries()) {
                 statementKind(batched);
             }
-        });
+        } catch (TenantGuardViolation violation) {
+            throw recorded(violation);
+        }
     }
 
     @Override
     public void visitStart(VisitContext ctx) {
-        guarded(() -> visit(ctx.queryPart(), ctx.context()));
+        QueryPart part = ctx.queryPart();
+        try {
+            plainSql(part);
+            if (part instanceof Query query) {
+                provenBlocks(ctx.context()).push(block(query, ctx.context()));
+            } else if (part instanceof TableImpl<?> table && ctx.context().declareTables()) {
+                tableWritten(table, provenBlocks(ctx.context()), check(ctx.context()));
+            }
+        } catch (TenantGuardViolation violation) {
+            throw recorded(violation);
+        }
     }
 
     @Override
     public void visitEnd(VisitContext ctx) {
-        if (TenantScopeCheck.isQueryBlock(ctx.queryPart())) {
+        if (ctx.queryPart() instanceof Query) {
             Deque<Set<Object>> blocks = provenBlocks(ctx.context());
             if (!blocks.isEmpty()) {
                 blocks.pop();
@@ -85,23 +98,24 @@ public final class TenantGuard implements ExecuteListener, VisitListener {
         }
     }
 
-    private void visit(QueryPart part, Context<?> context) {
-        plainSql(part);
-        TenantScopeCheck check = new TenantScopeCheck(shopId, tables, Boolean.TRUE.equals(context.settings().isRenderSchema()));
-        Set<Object> declared = switch (part) {
+    /** The table expressions a query block declares, each proven scoped to the shop. */
+    private Set<Object> block(Query query, Context<?> context) {
+        if (SELECT_WRAPPER.equals(query.getClass().getName())) {
+            // the DSL's SELECT only wraps the query that renders next, which is proven on its own
+            return Set.of();
+        }
+        TenantScopeCheck check = check(context);
+        return switch (query) {
             case Select<?> select -> check.select(select);
             case QOM.Insert<?> insert -> check.insert(insert);
             case QOM.Update<?> update -> check.update(update);
             case QOM.Delete<?> delete -> check.delete(delete);
-            case Query other -> throw TenantScopeCheck.refused(statementKindName(other) + " statements are not allowed");
-            default -> null;
+            default -> throw TenantScopeCheck.refused(statementKindName(query) + " statements are not allowed");
         };
-        Deque<Set<Object>> blocks = provenBlocks(context);
-        if (declared != null) {
-            blocks.push(declared);
-        } else if (part instanceof TableImpl<?> table && context.declareTables()) {
-            tableWritten(table, blocks, check);
-        }
+    }
+
+    private TenantScopeCheck check(Context<?> context) {
+        return new TenantScopeCheck(shopId, tables, Boolean.TRUE.equals(context.settings().isRenderSchema()));
     }
 
     /** A table the renderer writes must be one an enclosing block declared and proved, and one of the plugin's. */
@@ -155,13 +169,9 @@ public final class TenantGuard implements ExecuteListener, VisitListener {
         return (Deque<Set<Object>>) blocks;
     }
 
-    private void guarded(Runnable check) {
-        try {
-            check.run();
-        } catch (TenantGuardViolation violation) {
-            refusals.accept(pluginId, violation.reason());
-            throw new TenantGuardViolation(pluginId, violation.reason());
-        }
+    private TenantGuardViolation recorded(TenantGuardViolation violation) {
+        refusals.accept(pluginId, violation.reason());
+        return new TenantGuardViolation(pluginId, violation.reason());
     }
 
     /** Thrown instead of running a statement that could read or write outside the plugin's own rows of this shop. */
