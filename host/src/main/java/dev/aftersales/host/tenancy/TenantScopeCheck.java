@@ -181,7 +181,8 @@ final class TenantScopeCheck {
         if (parts.length == 1) {
             return soleReference;
         }
-        return parts[parts.length - 2].equalsIgnoreCase(reference);
+        // aliases are case-sensitive on the database server: `A` and `a` are two references
+        return parts[parts.length - 2].equals(reference);
     }
 
     /** SELECT hints and options are raw SQL text appended to the statement: they could add anything. */
@@ -333,6 +334,10 @@ final class TenantScopeCheck {
         }
 
         void requireShopPredicates(Condition where) {
+            if (references.stream().map(reference -> reference.name().toLowerCase(Locale.ROOT)).distinct().count()
+                    < references.size()) {
+                throw refused("two tables of one query block are referenced by names that differ only in case");
+            }
             List<Condition> conjuncts = conjuncts(where);
             boolean sole = references.size() == 1;
             for (Reference reference : references) {

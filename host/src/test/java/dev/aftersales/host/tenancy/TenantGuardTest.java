@@ -113,6 +113,17 @@ class TenantGuardTest {
     }
 
     @Test
+    void onlyARealShopColumnCompareWithThisShopCounts() {
+        assertRefused(() -> db.deleteFrom(ITEMS).execute(), "wishlist_items");
+        assertRefused(() -> db.deleteFrom(ITEMS).where(DSL.inline("shop-a").as("shop_id").eq("shop-a")).execute(),
+                "wishlist_items");
+        assertRefused(() -> db.update(ITEMS).set(ID, 1L).where(LIST_SHOP_ID.eq("shop-a")).execute(), "wishlist_items");
+        assertRefused(() -> db.select(ID).from(ITEMS).where(SHOP_ID.in("shop-a", "shop-b")).fetch(), "wishlist_items");
+        assertRefused(() -> db.select(ID).from(ITEMS.as("A"), ITEMS.as("a"))
+                .where(field(name("a", "shop_id"), String.class).eq("shop-a")).fetch(), "differ only in case");
+    }
+
+    @Test
     void plainSqlIsRefused() {
         assertRefused(() -> db.fetch("select id from wishlist_items where shop_id = ?", "shop-a"), "plain SQL");
         assertRefused(() -> db.execute("delete from wishlist_items"), "plain SQL");
