@@ -7,6 +7,8 @@ import com.icegreen.greenmail.util.ServerSetup;
 import dev.aftersales.host.AftersalesApplication;
 import dev.aftersales.host.data.StatementCounter;
 import dev.aftersales.host.plugins.PluginConformance;
+import dev.aftersales.host.plugins.PluginRuntime;
+import dev.aftersales.host.tenancy.TenantGuardRefusals;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -20,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -41,9 +44,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  * }</pre>
  *
  * Before the first test it runs the free checks of every plugin under test ({@link PluginConformance}) and fails
- * with the list of problems.
+ * with the list of problems; after the last test it fails if the tenant guard refused a statement of a plugin.
  */
-public final class AftersalesHost implements BeforeAllCallback, ParameterResolver {
+public final class AftersalesHost implements BeforeAllCallback, AfterAllCallback, ParameterResolver {
 
     /** System property the plugins parent pom sets to the jar the module just packaged. */
     public static final String PLUGIN_JAR_PROPERTY = "aftersales.testkit.plugin-jar";
@@ -92,6 +95,26 @@ public final class AftersalesHost implements BeforeAllCallback, ParameterResolve
     @Override
     public void beforeAll(ExtensionContext context) {
         running();
+    }
+
+    /**
+     * The last free check: no statement of a loaded plugin was refused by the tenant guard while the class ran, even
+     * one whose exception the plugin caught. A test that provokes a refusal on purpose takes it with
+     * {@code host.bean(TenantGuardRefusals.class).take(pluginId)}.
+     */
+    @Override
+    public void afterAll(ExtensionContext context) {
+        if (running == null || "false".equals(extraProperties.get("aftersales.testkit.free-checks"))) {
+            return;
+        }
+        TenantGuardRefusals refusals = bean(TenantGuardRefusals.class);
+        List<String> refused = bean(PluginRuntime.class).plugins().stream()
+                .flatMap(plugin -> refusals.take(plugin.id()).stream().map(reason -> plugin.id() + ": " + reason))
+                .toList();
+        if (!refused.isEmpty()) {
+            throw new AssertionError("Plugin checks failed: the tenant guard refused statements:\n - "
+                    + String.join("\n - ", refused));
+        }
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.aftersales.host.it;
 import fixtures.conflict.ConflictingFeature;
 import fixtures.connector.FixtureConnector;
 import fixtures.connector.FixtureConnectorFeature;
+import fixtures.escapes.EscapesFeature;
 import fixtures.greeting.GreetingFeature;
 import fixtures.greetingv2.GreetingV2Feature;
 import fixtures.keeper.KeeperFeature;
@@ -65,6 +66,12 @@ public final class FixturePlugins {
     /** A plugin that breaks the conventions the free checks enforce. */
     static Path sloppy() {
         return jar("sloppy", "1.0.0", ">=1.0.0 & <2.0.0", SloppyFeature.class, List.of(SloppyFeature.class), "sloppy");
+    }
+
+    /** A plugin that tries every way out of its own rows of its shop, and has a table without its prefix. */
+    static Path escapes() {
+        return jar("escapes", "1.0.0", ">=1.0.0 & <2.0.0", EscapesFeature.class, List.of(EscapesFeature.class),
+                "escapes");
     }
 
     /** A plugin that needs a plugin API this host does not provide. */

@@ -2,6 +2,7 @@ package dev.aftersales.host.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.aftersales.host.tenancy.TenantGuardRefusals;
 import dev.aftersales.testkit.AftersalesHost;
 import dev.aftersales.testkit.GraphQlResult;
 import dev.aftersales.testkit.TestShop;
@@ -39,6 +40,9 @@ class TenantIsolationTest {
         assertThat(result.errorCodes()).containsExactly("INTERNAL");
         assertThat(result.errors().getFirst().path("message").asString()).startsWith("Internal error (reference ");
         assertThat(result.json().toString()).doesNotContain("greeting_messages").doesNotContain("Exception");
+        // taken here, or the free check after the class would report it
+        assertThat(host.bean(TenantGuardRefusals.class).take("greeting")).containsExactly("`greeting_messages` is used"
+                + " without `greeting_messages`.`shop_id` = <this shop> as a top-level AND condition of its query block");
     }
 
     @Test

@@ -15,11 +15,13 @@ import dev.aftersales.host.links.SignedLinks;
 import dev.aftersales.host.notify.Notifiers;
 import dev.aftersales.host.tenancy.Shop;
 import dev.aftersales.host.tenancy.TenantGuard;
+import dev.aftersales.host.tenancy.TenantGuardRefusals;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.Optional;
 import org.jooq.DSLContext;
 import org.jooq.ExecuteListenerProvider;
+import org.jooq.VisitListenerProvider;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
@@ -35,9 +37,11 @@ public class FeatureContexts {
     private final EventBus events;
     private final PluginRuntime plugins;
     private final Notifiers notifiers;
+    private final TenantGuardRefusals refusals;
 
     public FeatureContexts(DSLContext db, Clock clock, CatalogService catalog, OrderService orders, SignedLinks links,
-                           @Lazy EventBus events, @Lazy PluginRuntime plugins, Notifiers notifiers) {
+                           @Lazy EventBus events, @Lazy PluginRuntime plugins, Notifiers notifiers,
+                           TenantGuardRefusals refusals) {
         this.db = db;
         this.clock = clock;
         this.catalog = catalog;
@@ -46,19 +50,32 @@ public class FeatureContexts {
         this.events = events;
         this.plugins = plugins;
         this.notifiers = notifiers;
+        this.refusals = refusals;
     }
 
     public FeatureContext forShop(Shop shop, LoadedPlugin plugin) {
-        ExecuteListenerProvider[] hostListeners = db.configuration().executeListenerProviders();
-        ExecuteListenerProvider[] listeners = Arrays.copyOf(hostListeners, hostListeners.length + 1);
-        TenantGuard guard = new TenantGuard(shop.id(), plugin.tables());
-        listeners[hostListeners.length] = () -> guard;
-        DSLContext tenantDb = db.configuration().derive(listeners).dsl();
+        DSLContext tenantDb = guardedDb(shop, plugin);
         Settings settings = new ResolvedSettings(plugin.descriptor().settings(), shop.settingValues(plugin.id()));
         return new ShopFeatureContext(shop.id(), plugin.id(), tenantDb, clock, settings,
                 catalog.forShop(shop.id()), orders.forShop(shop.id()), links.forShop(shop.id()),
                 event -> events.publish(shop.id(), event),
                 new ConnectedPlatform(shop, () -> connectorOf(shop), this), notifiers.forShop(shop.id(), plugin.id()));
+    }
+
+    /**
+     * The host's jOOQ configuration with the plugin's {@link TenantGuard} as execute and visit listener, and a copy of
+     * the settings so a plugin changing them changes nothing for the host or other plugins.
+     */
+    private DSLContext guardedDb(Shop shop, LoadedPlugin plugin) {
+        TenantGuard guard = new TenantGuard(plugin.id(), shop.id(), plugin.tables(), refusals::record);
+        ExecuteListenerProvider[] hostListeners = db.configuration().executeListenerProviders();
+        ExecuteListenerProvider[] listeners = Arrays.copyOf(hostListeners, hostListeners.length + 1);
+        listeners[hostListeners.length] = () -> guard;
+        VisitListenerProvider[] hostVisitors = db.configuration().visitListenerProviders();
+        VisitListenerProvider[] visitors = Arrays.copyOf(hostVisitors, hostVisitors.length + 1);
+        visitors[hostVisitors.length] = () -> guard;
+        return db.configuration().derive(listeners).derive(visitors)
+                .derive((org.jooq.conf.Settings) db.configuration().settings().clone()).dsl();
     }
 
     /** The loaded connector plugin the shop enabled, if any (enabling a second one is refused). */

@@ -5,6 +5,7 @@ import dev.aftersales.host.admin.AdminGraphQl;
 import dev.aftersales.host.graphql.SchemaAssembler;
 import dev.aftersales.host.notify.templates.ShippedTemplateCheck;
 import dev.aftersales.host.tenancy.Shop;
+import dev.aftersales.host.tenancy.TenantGuardRefusals;
 import graphql.schema.GraphQLFieldDefinition;
 import graphql.schema.GraphQLList;
 import graphql.schema.GraphQLNamedType;
@@ -14,10 +15,13 @@ import graphql.schema.GraphQLSchema;
 import graphql.schema.GraphQLType;
 import graphql.schema.GraphQLTypeUtil;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -30,8 +34,9 @@ import org.springframework.stereotype.Component;
  * The checks every plugin must pass, run by the testkit before a plugin's tests: its schema merges, everything in
  * it is described, each mutation takes one {@code input} and returns a payload with {@code userErrors: [UserError!]!},
  * each field it adds to an existing type has a resolver, its notification templates render with their sample data,
- * each of its tables has {@code shop_id}, its migrations apply
- * to an empty database, and export/erase run for an unknown customer.
+ * each of its tables has {@code shop_id}, its migrations apply to an empty database and create only tables named with
+ * its feature prefix, export/erase run for an unknown customer, and the tenant guard refused none of its statements so
+ * far (the testkit asks again after a test class, so a refusal the plugin swallowed is still reported).
  */
 @Component
 public class PluginConformance {
@@ -43,10 +48,11 @@ public class PluginConformance {
     private final DataSource dataSource;
     private final AdminGraphQl adminGraphQl;
     private final ShippedTemplateCheck shippedTemplates;
+    private final TenantGuardRefusals refusals;
 
     public PluginConformance(PluginRuntime runtime, SchemaAssembler assembler, PluginMigrations migrations,
                              FeatureContexts contexts, DataSource dataSource, AdminGraphQl adminGraphQl,
-                             ShippedTemplateCheck shippedTemplates) {
+                             ShippedTemplateCheck shippedTemplates, TenantGuardRefusals refusals) {
         this.runtime = runtime;
         this.assembler = assembler;
         this.migrations = migrations;
@@ -54,6 +60,7 @@ public class PluginConformance {
         this.dataSource = dataSource;
         this.adminGraphQl = adminGraphQl;
         this.shippedTemplates = shippedTemplates;
+        this.refusals = refusals;
     }
 
     /** Every problem of every loaded plugin; with {@code includeLoadFailures}, jars that failed to load too. */
@@ -85,8 +92,10 @@ public class PluginConformance {
         migrations.tablesWithoutShopId(plugin.descriptor()).forEach(table -> problems.add(plugin.id() + ": table "
                 + table + " has no shop_id column"));
         shippedTemplates.problems(plugin.id()).forEach(problems::add);
-        migrateEmptyDatabase(plugin).ifPresent(problems::add);
+        problems.addAll(migrateEmptyDatabase(plugin));
         exportAndEraseUnknownCustomer(plugin).ifPresent(problems::add);
+        refusals.of(plugin.id()).forEach(reason -> problems.add(plugin.id()
+                + ": the tenant guard refused a statement: " + reason));
         return problems;
     }
 
@@ -121,7 +130,8 @@ public class PluginConformance {
                 && "UserError".equals(named.getName());
     }
 
-    private Optional<String> migrateEmptyDatabase(LoadedPlugin plugin) {
+    /** Migrates a scratch database with the plugin alone; every table it creates must carry the feature prefix. */
+    private List<String> migrateEmptyDatabase(LoadedPlugin plugin) {
         String scratch = "aftersales_check_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         try {
             Flyway.configure(plugin.classLoader())
@@ -134,9 +144,14 @@ public class PluginConformance {
                     .failOnMissingLocations(false)
                     .load()
                     .migrate();
-            return Optional.empty();
+            return tablesIn(scratch).stream()
+                    .filter(table -> !table.startsWith(plugin.descriptor().tablePrefix()))
+                    .filter(table -> !table.equals(PluginMigrations.historyTable(plugin.descriptor())))
+                    .map(table -> plugin.id() + ": table " + table + " does not start with the feature prefix '"
+                            + plugin.descriptor().tablePrefix() + "' (the tenant guard refuses every statement on it)")
+                    .toList();
         } catch (RuntimeException e) {
-            return Optional.of(plugin.id() + ": migrations fail on an empty database: " + e.getMessage());
+            return List.of(plugin.id() + ": migrations fail on an empty database: " + e.getMessage());
         } finally {
             LogFactory.setConfiguration(Flyway.configure(PluginConformance.class.getClassLoader()));
             dropQuietly(scratch);
@@ -156,6 +171,23 @@ public class PluginConformance {
             return Optional.empty();
         } catch (RuntimeException e) {
             return Optional.of(plugin.id() + ": export/erase fail for an unknown customer: " + e);
+        }
+    }
+
+    private List<String> tablesIn(String database) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement("SELECT table_name FROM information_schema.tables"
+                     + " WHERE table_schema = ? ORDER BY table_name")) {
+            statement.setString(1, database);
+            List<String> tables = new ArrayList<>();
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    tables.add(rows.getString(1).toLowerCase(Locale.ROOT));
+                }
+            }
+            return tables;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot list the tables of scratch database " + database, e);
         }
     }
 
