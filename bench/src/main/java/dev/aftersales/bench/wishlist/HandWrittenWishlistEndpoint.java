@@ -8,36 +8,41 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
-import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.function.RouterFunction;
+import org.springframework.web.servlet.function.RouterFunctions;
+import org.springframework.web.servlet.function.ServerRequest;
+import org.springframework.web.servlet.function.ServerResponse;
 
 /**
  * Baseline "the stack's limit": a hand-written Spring MVC endpoint answering the benchmarked wishlist query with the
  * same JSON, the same shop lookup, the same customer JWT check and the same three jOOQ statements, without GraphQL.
+ * It lives under /graphql for the customer-token filter chain, as a route checked before the host's own routes
+ * (whose catch-all answers unknown paths there with a GraphQL-shaped 404).
  */
-@RestController
+@Configuration(proxyBeanMethods = false)
 public class HandWrittenWishlistEndpoint {
 
     public static final String PATH = "/graphql/baseline/wishlists";
 
-    private final ShopDirectory shops;
-    private final WishlistQueries queries;
-
-    HandWrittenWishlistEndpoint(ShopDirectory shops, WishlistQueries queries) {
-        this.shops = shops;
-        this.queries = queries;
+    @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    RouterFunction<ServerResponse> handWrittenWishlists(ShopDirectory shops, WishlistQueries queries) {
+        return RouterFunctions.route().POST(PATH, request -> wishlists(shops, queries, request)).build();
     }
 
-    @PostMapping(PATH)
-    public ResponseEntity<Map<String, Object>> wishlists(@RequestHeader("X-Shop-Id") String shopId) {
+    private static ServerResponse wishlists(ShopDirectory shops, WishlistQueries queries, ServerRequest request) {
+        String shopId = request.headers().firstHeader("X-Shop-Id");
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (shops.find(shopId).isEmpty() || authentication == null || !authentication.isAuthenticated()) {
-            return ResponseEntity.status(HttpStatus.UNAUTHORIZED).build();
+        if (shopId == null || shops.find(shopId).isEmpty() || authentication == null
+                || !authentication.isAuthenticated()) {
+            return ServerResponse.status(HttpStatus.UNAUTHORIZED).build();
         }
         List<Map<String, Object>> lists = queries.wishlists(shopId, authentication.getName(), 5, 50).stream()
                 .map(list -> object("id", list.id(), "name", list.name(), "items",
@@ -46,7 +51,7 @@ public class HandWrittenWishlistEndpoint {
                                         "variant", variant(item.variant())))
                                 .toList())))
                 .toList();
-        return ResponseEntity.ok(object("data", object("viewer", object("wishlists", object("nodes", lists)))));
+        return ServerResponse.ok().body(object("data", object("viewer", object("wishlists", object("nodes", lists)))));
     }
 
     private static Map<String, Object> variant(Variant variant) {
