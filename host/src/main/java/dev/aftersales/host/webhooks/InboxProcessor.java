@@ -18,6 +18,7 @@ import dev.aftersales.host.events.EventBus;
 import dev.aftersales.host.jooq.tables.records.InboxEventsRecord;
 import dev.aftersales.host.notify.Attribution;
 import dev.aftersales.host.notify.NotifyErasure;
+import dev.aftersales.host.rewards.RewardsPrivacy;
 import dev.aftersales.host.plugins.FeatureContexts;
 import dev.aftersales.host.plugins.LoadedPlugin;
 import dev.aftersales.host.plugins.PluginRuntime;
@@ -76,11 +77,12 @@ public class InboxProcessor {
     private final Clock clock;
     private final Attribution attribution;
     private final NotifyErasure notifyErasure;
+    private final RewardsPrivacy rewardsPrivacy;
 
     public InboxProcessor(Inbox inbox, ShopDirectory shops, FeatureContexts contexts, PluginRuntime plugins,
                           MirrorUpdates mirror, CatalogService catalog, EventBus events, DerivedEvents derived,
                           DSLContext db, JsonMapper json, Clock clock, Attribution attribution,
-                          NotifyErasure notifyErasure) {
+                          NotifyErasure notifyErasure, RewardsPrivacy rewardsPrivacy) {
         this.inbox = inbox;
         this.shops = shops;
         this.contexts = contexts;
@@ -94,6 +96,7 @@ public class InboxProcessor {
         this.clock = clock;
         this.attribution = attribution;
         this.notifyErasure = notifyErasure;
+        this.rewardsPrivacy = rewardsPrivacy;
     }
 
     public void process(InboxEventsRecord row) {
@@ -244,13 +247,14 @@ public class InboxProcessor {
     }
 
     /** The host's own part: orders are attributed to the messages that led to them; deleted customers leave
-     * only hashes in the notification records. Both are idempotent. */
+     * only hashes in the notification records and anonymised sums in the rewards ledger. Both are idempotent. */
     private void hostReactions(Shop shop, List<Event> events) {
         for (Event event : events) {
             if (event instanceof OrderPlaced placed) {
                 attribution.orderPlaced(shop.id(), placed.orderId());
             } else if (event instanceof CustomerDeleted deleted) {
                 notifyErasure.eraseCustomer(shop.id(), deleted.customerId());
+                rewardsPrivacy.erase(shop.id(), deleted.customerId());
             }
         }
     }

@@ -1,0 +1,108 @@
+package dev.aftersales.host.rewards;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.jooq.impl.DSL;
+import org.springframework.stereotype.Component;
+
+/**
+ * Recomputes every balance from its entries and reports each difference. It must always find none: a difference
+ * means a booking changed a balance without its entry (or the other way round). The last result of the whole-host
+ * check is the gauge {@code aftersales.rewards.drift.customers}; the operator API runs it for one shop on demand.
+ *
+ * <p>The rules (see V8__rewards_ledger.sql): available = amounts not in the pending bucket, released holds left out;
+ * pending = amounts in the pending bucket; reserved = held amounts; lifetime earned = earnings, reversals (with
+ * their shortfall) and adjustments that reached the available bucket.
+ */
+@Component
+public class DriftCheck {
+
+    /** At most this many differences are listed; the count is always complete. */
+    static final int LISTED = 100;
+
+    private static final String SQL = """
+            SELECT b.shop_id, b.customer_id, b.available, b.pending, b.reserved, b.lifetime_earned,
+                   COALESCE(e.available, 0) AS e_available, COALESCE(e.pending, 0) AS e_pending,
+                   COALESCE(e.reserved, 0) AS e_reserved, COALESCE(e.lifetime, 0) AS e_lifetime
+            FROM rewards_balances b
+            LEFT JOIN (
+              SELECT shop_id, customer_id,
+                     SUM(CASE WHEN in_pending = 0 AND state <> 'RELEASED' THEN amount ELSE 0 END) AS available,
+                     SUM(CASE WHEN in_pending = 1 THEN amount ELSE 0 END) AS pending,
+                     SUM(CASE WHEN state = 'RESERVED' THEN -amount ELSE 0 END) AS reserved,
+                     SUM(CASE WHEN in_pending = 0 AND kind IN ('EARN', 'REVERSAL', 'ADJUSTMENT')
+                              THEN amount - shortfall ELSE 0 END) AS lifetime
+              FROM rewards_entries
+              WHERE {0}
+              GROUP BY shop_id, customer_id
+            ) e ON e.shop_id = b.shop_id AND e.customer_id = b.customer_id
+            WHERE {1}
+              AND (b.available <> COALESCE(e.available, 0) OR b.pending <> COALESCE(e.pending, 0)
+                   OR b.reserved <> COALESCE(e.reserved, 0) OR b.lifetime_earned <> COALESCE(e.lifetime, 0))
+            """;
+
+    private final DSLContext db;
+    private final Clock clock;
+    private final AtomicLong lastDrift = new AtomicLong();
+    private final AtomicReference<Result> lastResult = new AtomicReference<>();
+
+    DriftCheck(DSLContext db, Clock clock, MeterRegistry meters) {
+        this.db = db;
+        this.clock = clock;
+        meters.gauge("aftersales.rewards.drift.customers", lastDrift);
+    }
+
+    /** Checks every shop; the gauge shows the result. */
+    public Result checkAll() {
+        Result result = run(DSL.trueCondition(), DSL.trueCondition());
+        lastDrift.set(result.customersWithDrift());
+        lastResult.set(result);
+        return result;
+    }
+
+    /** Checks one shop. */
+    public Result check(String shopId) {
+        return run(DSL.field(DSL.name("shop_id")).eq(shopId),
+                DSL.field(DSL.name("b", "shop_id")).eq(shopId));
+    }
+
+    /** The last whole-host result, if the check ran since start. */
+    public java.util.Optional<Result> last() {
+        return java.util.Optional.ofNullable(lastResult.get());
+    }
+
+    private Result run(org.jooq.Condition entries, org.jooq.Condition balances) {
+        long started = System.nanoTime();
+        Instant at = clock.instant();
+        List<Drift> drifts = new ArrayList<>();
+        int count = 0;
+        for (Record row : db.resultQuery(SQL, entries, balances).fetch()) {
+            count++;
+            if (drifts.size() < LISTED) {
+                drifts.add(new Drift(row.get(0, String.class), row.get(1, String.class),
+                        row.get(2, Long.class), row.get(6, Long.class), row.get(3, Long.class),
+                        row.get(7, Long.class), row.get(4, Long.class), row.get(8, Long.class),
+                        row.get(5, Long.class), row.get(9, Long.class)));
+            }
+        }
+        return new Result(at, count, drifts, Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    /** One balance that does not match its entries. */
+    public record Drift(String shopId, String customerId, long available, long availableFromEntries, long pending,
+                        long pendingFromEntries, long reserved, long reservedFromEntries, long lifetimeEarned,
+                        long lifetimeEarnedFromEntries) {
+    }
+
+    /** What a check found: the number of balances with a difference (must be 0) and the first of them. */
+    public record Result(Instant checkedAt, int customersWithDrift, List<Drift> drifts, Duration took) {
+    }
+}
