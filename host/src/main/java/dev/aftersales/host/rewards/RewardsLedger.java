@@ -70,6 +70,17 @@ public class RewardsLedger {
 
     Optional<LedgerEntry> reserve(String shopId, String featureId, String customerId, long points, String reason,
                                   String reference, String key) {
+        return take(shopId, featureId, customerId, points, reason, reference, key, true);
+    }
+
+    /** A spend in one transaction: the conditional take and a {@code SPENT} entry, without a hold in between. */
+    Optional<LedgerEntry> spend(String shopId, String featureId, String customerId, long points, String reason,
+                                String reference, String key) {
+        return take(shopId, featureId, customerId, points, reason, reference, key, false);
+    }
+
+    private Optional<LedgerEntry> take(String shopId, String featureId, String customerId, long points,
+                                       String reason, String reference, String key, boolean hold) {
         requireCustomer(customerId);
         requirePositive(points);
         requireText(reason, key, reference);
@@ -80,11 +91,12 @@ public class RewardsLedger {
                 return Optional.of(owned(existing.get(), featureId, customerId));
             }
             Instant now = now();
-            if (!takeMaturingIfNeeded(rows, customerId, points, true, 0, now)) {
+            if (!takeMaturingIfNeeded(rows, customerId, points, hold, 0, now)) {
                 return Optional.empty();
             }
             LedgerRows.NewEntry entry = new LedgerRows.NewEntry(customerId, featureId, EntryKind.SPEND,
-                    EntryState.RESERVED, false, -points, 0, reason, reference, key, null, null, now, now);
+                    hold ? EntryState.RESERVED : EntryState.SPENT, false, -points, 0, reason, reference, key, null,
+                    null, now, now);
             return Optional.of(booked(rows.insert(entry), entry));
         });
     }

@@ -40,6 +40,12 @@ public final class ShopRewards implements Rewards {
     }
 
     @Override
+    public Optional<LedgerEntry> spend(String customerId, long points, String reason, String reference,
+                                       String idempotencyKey) {
+        return ledger.spend(shopId, featureId, customerId, points, reason, reference, idempotencyKey);
+    }
+
+    @Override
     public LedgerEntry confirm(String reservationKey) {
         return ledger.confirm(shopId, featureId, reservationKey);
     }

@@ -95,7 +95,7 @@ final class Members {
      */
     BigDecimal tierValue(String customerId, String basis, Instant from, Instant to) {
         var condition = LOYALTY_ORDER.SHOP_ID.eq(shopId).and(LOYALTY_ORDER.CUSTOMER_ID.eq(customerId))
-                .and(LOYALTY_ORDER.AVAILABLE_AT.lt(utc(to)));
+                .and(LOYALTY_ORDER.AVAILABLE_AT.le(utc(to)));
         if (from != null) {
             condition = condition.and(LOYALTY_ORDER.AVAILABLE_AT.ge(utc(from)));
         }

@@ -75,6 +75,9 @@ final class OrderRewards {
             }
             return null;
         });
+        if (!availableAt.isAfter(now)) {
+            TierReview.review(shop, customerId, true); // no return window: the points count at once
+        }
     }
 
     private void returned(FeatureContext shop, String orderId, String customerId) {
