@@ -92,7 +92,7 @@ public class RewardsLedger {
             }
             Instant now = now();
             if (!takeMaturingIfNeeded(rows, customerId, points, hold, 0, now)) {
-                return Optional.empty();
+                return bookedMeanwhile(rows, key, featureId, customerId);
             }
             LedgerRows.NewEntry entry = new LedgerRows.NewEntry(customerId, featureId, EntryKind.SPEND,
                     hold ? EntryState.RESERVED : EntryState.SPENT, false, -points, 0, reason, reference, key, null,
@@ -196,7 +196,7 @@ public class RewardsLedger {
             if (points > 0) {
                 rows.add(customerId, points, 0, 0, points, now);
             } else if (!takeMaturingIfNeeded(rows, customerId, -points, false, points, now)) {
-                return Optional.empty();
+                return bookedMeanwhile(rows, key, featureId, customerId);
             }
             LedgerRows.NewEntry entry = new LedgerRows.NewEntry(customerId, featureId, EntryKind.ADJUSTMENT,
                     EntryState.AVAILABLE, false, points, 0, reason, null, key, null, null, now, now);
@@ -269,6 +269,15 @@ public class RewardsLedger {
             return true;
         }
         return matureDue(rows, customerId, now) > 0 && rows.take(customerId, points, hold, lifetime, now);
+    }
+
+    /**
+     * A take refused for too few points may have waited for a concurrent booking of the same key (a double click)
+     * that took them: a locking read sees that booking even where this transaction's snapshot is older.
+     */
+    private static Optional<LedgerEntry> bookedMeanwhile(LedgerRows rows, String key, String featureId,
+                                                         String customerId) {
+        return rows.byKey(key, true).map(existing -> owned(existing, featureId, customerId));
     }
 
     private static int matureDue(LedgerRows rows, String customerId, Instant now) {
