@@ -153,8 +153,8 @@ public final class LedgerThroughput implements Figure {
                     INSERT INTO rewards_entries (shop_id, customer_id, feature_id, kind, state, in_pending, amount,
                       shortfall, reversed_points, reason, reference, idempotency_key, original_id, original_key,
                       created_at, available_at)
-                    SELECT ?, CONCAT('c', c.i), 'bench', IF(n.i % 4 = 3, 'SPEND', 'EARN'),
-                           IF(n.i % 4 = 3, 'SPENT', 'AVAILABLE'), FALSE, IF(n.i % 4 = 3, -5, 10), 0, 0, 'Bench', NULL,
+                    SELECT ?, CONCAT('c', c.i), 'bench', IF(MOD(n.i, 4) = 3, 'SPEND', 'EARN'),
+                           IF(MOD(n.i, 4) = 3, 'SPENT', 'AVAILABLE'), FALSE, IF(MOD(n.i, 4) = 3, -5, 10), 0, 0, 'Bench', NULL,
                            CONCAT('bulk:', c.i, ':', n.i), NULL, NULL, NOW(6), NOW(6)
                     FROM %1$s n, (SELECT a.i * 100 + b.i + ? AS i FROM %1$s a, %1$s b) c
                     WHERE c.i < ?""".formatted(SEQUENCE_TABLE), shopId, from, to);
