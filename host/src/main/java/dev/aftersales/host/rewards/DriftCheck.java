@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.impl.DSL;
@@ -59,7 +58,6 @@ public class DriftCheck {
     private final DSLContext db;
     private final Clock clock;
     private final AtomicLong lastDrift = new AtomicLong();
-    private final AtomicReference<Result> lastResult = new AtomicReference<>();
 
     DriftCheck(DSLContext db, Clock clock, MeterRegistry meters) {
         this.db = db;
@@ -79,7 +77,6 @@ public class DriftCheck {
         }
         Result result = new Result(at, count, drifts, Duration.ofNanos(System.nanoTime() - started));
         lastDrift.set(result.customersWithDrift());
-        lastResult.set(result);
         return result;
     }
 
@@ -90,11 +87,6 @@ public class DriftCheck {
         List<Drift> drifts = new ArrayList<>();
         int count = scan(shopId, drifts);
         return new Result(at, count, drifts, Duration.ofNanos(System.nanoTime() - started));
-    }
-
-    /** The last whole-host result, if the check ran since start. */
-    public java.util.Optional<Result> last() {
-        return java.util.Optional.ofNullable(lastResult.get());
     }
 
     /** Walks the shop's balances in customer ranges; returns how many differ and lists the first of them. */

@@ -158,12 +158,6 @@ final class LedgerRows {
                 .execute();
     }
 
-    RewardsEntriesRecord byId(long id) {
-        return tx.selectFrom(REWARDS_ENTRIES)
-                .where(REWARDS_ENTRIES.SHOP_ID.eq(shopId).and(REWARDS_ENTRIES.ID.eq(id)))
-                .fetchSingle();
-    }
-
     List<RewardsEntriesRecord> history(String customerId, Long beforeId, int limit) {
         var condition = REWARDS_ENTRIES.SHOP_ID.eq(shopId).and(REWARDS_ENTRIES.CUSTOMER_ID.eq(customerId));
         if (beforeId != null) {

@@ -18,7 +18,9 @@ import org.springframework.stereotype.Component;
 /**
  * The points ledger's operations for any shop and feature (the {@code Rewards} a feature receives delegates here).
  * Every operation books its entry and changes the balance row in one transaction; a take from the available balance
- * is one conditional update ({@code available >= points}) or runs under the balance row's lock.
+ * is one conditional update ({@code available >= points}) or runs under the balance row's lock. Every operation
+ * touches the customer's balance row before any entry row, so concurrent bookings queue on that row instead of
+ * deadlocking on each other's entry locks.
  */
 @Component
 public class RewardsLedger {
@@ -58,13 +60,13 @@ public class RewardsLedger {
             LedgerRows.NewEntry entry = new LedgerRows.NewEntry(customerId, featureId, EntryKind.EARN,
                     pending ? EntryState.PENDING : EntryState.AVAILABLE, pending, points, 0, reason, reference, key,
                     null, null, now, available);
-            long id = rows.insert(entry);
+            // the balance row first, like every operation: one lock order, no deadlocks between bookings
             if (pending) {
                 rows.add(customerId, 0, points, 0, 0, now);
             } else {
                 rows.add(customerId, points, 0, 0, points, now);
             }
-            return booked(id, entry);
+            return booked(rows.insert(entry), entry);
         });
     }
 
@@ -112,10 +114,13 @@ public class RewardsLedger {
     private LedgerEntry settleHold(String shopId, String featureId, String key, EntryState outcome) {
         return transactions.run(tx -> {
             LedgerRows rows = new LedgerRows(tx.dsl(), shopId);
-            RewardsEntriesRecord hold = rows.byKey(key, true)
+            String customerId = rows.byKey(key, false)
                     .filter(row -> row.getFeatureId().equals(featureId) && row.getKind().equals(EntryKind.SPEND.name()))
                     .orElseThrow(() -> new IllegalArgumentException("No redemption hold of feature " + featureId
-                            + " has the key " + key));
+                            + " has the key " + key))
+                    .getCustomerId();
+            rows.lockBalance(customerId);
+            RewardsEntriesRecord hold = rows.byKey(key, true).orElseThrow();
             EntryState state = EntryState.valueOf(hold.getState());
             if (state == outcome) {
                 return LedgerRows.entry(hold);
