@@ -19,7 +19,7 @@ import java.util.Map;
 public final class Bench {
 
     static final List<Figure> FIGURES = List.of(new WishlistRead(), new RestockFanout(), new WebhookIngest(),
-            new PluginToggle(), new ColdStart());
+            new PluginToggle(), new ColdStart(), new dev.aftersales.bench.ledger.LedgerThroughput());
 
     private Bench() {
     }

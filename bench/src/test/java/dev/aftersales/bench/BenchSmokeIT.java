@@ -39,5 +39,10 @@ class BenchSmokeIT {
         assertThat(reports.get("coldstart").metric("restart.seconds").median()).isPositive();
         assertThat(reports.get("coldstart").metric("restart.rss").median()).isPositive();
         assertThat(wishlist.markdown()).contains("| GraphQL /graphql");
+
+        Report ledger = reports.get("ledger");
+        assertThat(ledger.metric("ledger@4.rps").median()).isPositive();
+        assertThat(ledger.metric("raw@4.rps").median()).isPositive();
+        assertThat(ledger.metric("drift.seconds").median()).isGreaterThanOrEqualTo(0);
     }
 }

@@ -14,20 +14,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
-import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.function.RouterFunction;
+import org.springframework.web.servlet.function.RouterFunctions;
+import org.springframework.web.servlet.function.ServerRequest;
+import org.springframework.web.servlet.function.ServerResponse;
 
 /**
  * Baseline "the GraphQL limit": graphql-java executing the benchmarked query over HTTP (same security chain, same JSON)
  * on data already in memory, with a schema of just the types the query touches. What the host spends above this is
- * its own work: database statements, batch loading and the per-shop schema.
+ * its own work: database statements, batch loading and the per-shop schema. Routed before the host's own routes, like
+ * {@link HandWrittenWishlistEndpoint}.
  */
-@RestController
+@Configuration(proxyBeanMethods = false)
 public class InMemoryWishlistGraphQl {
 
     public static final String PATH = "/graphql/baseline/in-memory";
@@ -59,17 +63,23 @@ public class InMemoryWishlistGraphQl {
                 queries.wishlists(shopId, customer, 5, 50)));
     }
 
-    @PostMapping(PATH)
-    public ResponseEntity<Map<String, Object>> execute(@RequestHeader("X-Shop-Id") String shopId,
-                                                       @RequestBody Map<String, Object> request) {
+    @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    RouterFunction<ServerResponse> inMemoryWishlists() {
+        return RouterFunctions.route().POST(PATH, this::execute).build();
+    }
+
+    private ServerResponse execute(ServerRequest request) throws Exception {
+        String shopId = request.headers().firstHeader("X-Shop-Id");
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication == null || !authentication.isAuthenticated()) {
-            return ResponseEntity.status(HttpStatus.UNAUTHORIZED).build();
+        if (shopId == null || authentication == null || !authentication.isAuthenticated()) {
+            return ServerResponse.status(HttpStatus.UNAUTHORIZED).build();
         }
-        ExecutionInput input = ExecutionInput.newExecutionInput((String) request.get("query"))
+        Map<?, ?> body = request.body(Map.class);
+        ExecutionInput input = ExecutionInput.newExecutionInput((String) body.get("query"))
                 .root(key(shopId, authentication.getName()))
                 .build();
-        return ResponseEntity.ok(graphQl.execute(input).toSpecification());
+        return ServerResponse.ok().body(graphQl.execute(input).toSpecification());
     }
 
     private GraphQLSchema schema() {

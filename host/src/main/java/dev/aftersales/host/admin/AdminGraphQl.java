@@ -1,5 +1,6 @@
 package dev.aftersales.host.admin;
 
+import dev.aftersales.host.tenancy.ShopDirectory;
 import dev.aftersales.host.graphql.AdminFeatureFetcher;
 import dev.aftersales.host.graphql.ErrorCodes;
 import dev.aftersales.host.graphql.GraphQlExecutionSetup;
@@ -50,14 +51,17 @@ public class AdminGraphQl {
     private final List<AdminWiring> wirings;
     private final GraphQlExecutionSetup setup;
     private final FeatureContexts contexts;
+    private final ShopDirectory shops;
     private final Map<String, LoadedPlugin> plugins = new ConcurrentHashMap<>();
     private final Map<String, String> pluginProblems = new ConcurrentHashMap<>();
     private volatile GraphQL graphQL;
 
-    public AdminGraphQl(List<AdminWiring> wirings, GraphQlExecutionSetup setup, @Lazy FeatureContexts contexts) {
+    public AdminGraphQl(List<AdminWiring> wirings, GraphQlExecutionSetup setup, @Lazy FeatureContexts contexts,
+                        @Lazy ShopDirectory shops) {
         this.wirings = wirings;
         this.setup = setup;
         this.contexts = contexts;
+        this.shops = shops;
         this.graphQL = build(List.of());
     }
 
@@ -106,7 +110,7 @@ public class AdminGraphQl {
             }
             plugin.wiring().adminResolvers().forEach((coordinate, resolver) -> wiring.type(TypeRuntimeWiring
                     .newTypeWiring(coordinate.type())
-                    .dataFetcher(coordinate.field(), new AdminFeatureFetcher(plugin, resolver, contexts))));
+                    .dataFetcher(coordinate.field(), new AdminFeatureFetcher(plugin, resolver, contexts, shops))));
         }
         return setup.configure(GraphQL.newGraphQL(new SchemaGenerator().makeExecutableSchema(registry,
                 wiring.build()))).build();

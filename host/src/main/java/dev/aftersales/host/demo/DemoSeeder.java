@@ -52,13 +52,14 @@ public class DemoSeeder {
     private final PluginRuntime plugins;
     private final WebhookSecrets secrets;
     private final DemoWishlists wishlists;
+    private final DemoLoyalty loyalty;
     private final MirrorUpdates mirror;
     private final DSLContext db;
     private final Clock clock;
 
     public DemoSeeder(ShopAdministration administration, ShopDirectory shops, CatalogService catalog,
                       OrderService orders, PluginRuntime plugins, WebhookSecrets secrets, DemoWishlists wishlists,
-                      MirrorUpdates mirror, DSLContext db, Clock clock) {
+                      DemoLoyalty loyalty, MirrorUpdates mirror, DSLContext db, Clock clock) {
         this.administration = administration;
         this.shops = shops;
         this.catalog = catalog;
@@ -66,6 +67,7 @@ public class DemoSeeder {
         this.plugins = plugins;
         this.secrets = secrets;
         this.wishlists = wishlists;
+        this.loyalty = loyalty;
         this.mirror = mirror;
         this.db = db;
         this.clock = clock;
@@ -95,6 +97,7 @@ public class DemoSeeder {
             administration.setEnabled(SHOP_ID, plugin.id(), true);
         }
         wishlists.seed(port);
+        loyalty.seed(port);
         log.info("Demo shop '{}' ready with plugins {}; get a customer token: curl -X POST "
                 + "'http://localhost:{}/demo/token?customer=anna'", SHOP_ID,
                 plugins.plugins().stream().map(LoadedPlugin::id).sorted().toList(), port);

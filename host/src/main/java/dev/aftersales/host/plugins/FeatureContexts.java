@@ -7,12 +7,14 @@ import dev.aftersales.api.catalog.Orders;
 import dev.aftersales.api.events.Events;
 import dev.aftersales.api.notify.Notifier;
 import dev.aftersales.api.platform.ShopPlatform;
+import dev.aftersales.api.rewards.Rewards;
 import dev.aftersales.api.settings.Settings;
 import dev.aftersales.host.catalog.CatalogService;
 import dev.aftersales.host.catalog.OrderService;
 import dev.aftersales.host.events.EventBus;
 import dev.aftersales.host.links.SignedLinks;
 import dev.aftersales.host.notify.Notifiers;
+import dev.aftersales.host.rewards.RewardsLedger;
 import dev.aftersales.host.tenancy.Shop;
 import dev.aftersales.host.tenancy.TenantGuard;
 import dev.aftersales.host.tenancy.TenantGuardRefusals;
@@ -38,10 +40,11 @@ public class FeatureContexts {
     private final PluginRuntime plugins;
     private final Notifiers notifiers;
     private final TenantGuardRefusals refusals;
+    private final RewardsLedger rewards;
 
     public FeatureContexts(DSLContext db, Clock clock, CatalogService catalog, OrderService orders, SignedLinks links,
                            @Lazy EventBus events, @Lazy PluginRuntime plugins, Notifiers notifiers,
-                           TenantGuardRefusals refusals) {
+                           TenantGuardRefusals refusals, RewardsLedger rewards) {
         this.db = db;
         this.clock = clock;
         this.catalog = catalog;
@@ -51,6 +54,7 @@ public class FeatureContexts {
         this.plugins = plugins;
         this.notifiers = notifiers;
         this.refusals = refusals;
+        this.rewards = rewards;
     }
 
     public FeatureContext forShop(Shop shop, LoadedPlugin plugin) {
@@ -59,7 +63,8 @@ public class FeatureContexts {
         return new ShopFeatureContext(shop.id(), plugin.id(), tenantDb, clock, settings,
                 catalog.forShop(shop.id()), orders.forShop(shop.id()), links.forShop(shop.id()),
                 event -> events.publish(shop.id(), event),
-                new ConnectedPlatform(shop, () -> connectorOf(shop), this), notifiers.forShop(shop.id(), plugin.id()));
+                new ConnectedPlatform(shop, () -> connectorOf(shop), this), notifiers.forShop(shop.id(), plugin.id()),
+                rewards.forShop(shop.id(), plugin.id()));
     }
 
     /**
@@ -87,7 +92,8 @@ public class FeatureContexts {
 
     private record ShopFeatureContext(String shopId, String featureId, DSLContext db, Clock clock, Settings settings,
                                       Catalog catalog, Orders orders, Links links, Events events,
-                                      ShopPlatform platform, Notifier notifier)
+                                      ShopPlatform platform, Notifier notifier,
+                                      Rewards rewards)
             implements FeatureContext {
     }
 }

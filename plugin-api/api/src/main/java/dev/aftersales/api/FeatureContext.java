@@ -5,6 +5,7 @@ import dev.aftersales.api.catalog.Orders;
 import dev.aftersales.api.events.Events;
 import dev.aftersales.api.notify.Notifier;
 import dev.aftersales.api.platform.ShopPlatform;
+import dev.aftersales.api.rewards.Rewards;
 import dev.aftersales.api.settings.Settings;
 import java.time.Clock;
 import org.jooq.DSLContext;
@@ -80,5 +81,17 @@ public interface FeatureContext {
      */
     default Notifier notifier() {
         throw new UnsupportedOperationException("This host provides no notifier");
+    }
+
+    /**
+     * The shop's points ledger: the only way to give or take a customer's points (idempotent, never negative; see
+     * {@link Rewards}). Calls join the current transaction. Since plugin API 1.1.
+     *
+     * <pre>{@code
+     * shop.rewards().earn(customerId, 120, "Order 1001", "order:1001", "loyalty:order:1001", availableAt);
+     * }</pre>
+     */
+    default Rewards rewards() {
+        throw new UnsupportedOperationException("This host provides no rewards ledger");
     }
 }

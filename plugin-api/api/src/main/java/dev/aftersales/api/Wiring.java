@@ -42,9 +42,12 @@ public interface Wiring {
      * Resolves a field of the operator API ({@code POST /admin/graphql}), declared in the feature's
      * {@code aftersales/<featureId>/admin.graphqls} as {@code extend type Shop { ... }} and its own types. Use it for
      * reports and operator views. {@code call.shop()} is the shop the operator is looking at; the viewer is a guest.
+     * Operator mutations ({@code extend type Mutation}, type {@code "Mutation"}) name their shop in
+     * {@code input.shopId}; the host checks that the operator's key manages it (since plugin API 1.1).
      *
      * <pre>{@code
      * wiring.adminField("Shop", "wishlistReport", call -> reports.listCounts(call.shop()));
+     * wiring.adminField("Mutation", "loyaltyTiersSet", call -> tiers.replace(call.shop(), call.input()));
      * }</pre>
      */
     void adminField(String type, String field, FieldResolver resolver);

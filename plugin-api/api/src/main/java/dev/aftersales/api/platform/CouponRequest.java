@@ -14,6 +14,8 @@ public record CouponRequest(String customerId, Kind kind, BigDecimal value, Stri
                             String reason) {
 
     public enum Kind {
-        FIXED_AMOUNT, PERCENTAGE
+        FIXED_AMOUNT, PERCENTAGE,
+        /** Free shipping for one order; {@code value} is 0 and {@code currency} null. Since plugin API 1.1. */
+        FREE_SHIPPING
     }
 }
