@@ -50,9 +50,9 @@ public class RewardsLedger {
         requireText(reason, key, reference);
         return transactions.run(tx -> {
             LedgerRows rows = new LedgerRows(tx.dsl(), shopId);
-            Optional<RewardsEntriesRecord> existing = rows.byKey(key, false);
-            if (existing.isPresent()) {
-                return owned(existing.get(), featureId, customerId);
+            Optional<LedgerEntry> earlier = bookedBefore(rows, key, featureId, customerId);
+            if (earlier.isPresent()) {
+                return earlier.get();
             }
             Instant now = now();
             boolean pending = availableAt != null && availableAt.isAfter(now);
@@ -88,9 +88,9 @@ public class RewardsLedger {
         requireText(reason, key, reference);
         return transactions.run(tx -> {
             LedgerRows rows = new LedgerRows(tx.dsl(), shopId);
-            Optional<RewardsEntriesRecord> existing = rows.byKey(key, false);
-            if (existing.isPresent()) {
-                return Optional.of(owned(existing.get(), featureId, customerId));
+            Optional<LedgerEntry> earlier = bookedBefore(rows, key, featureId, customerId);
+            if (earlier.isPresent()) {
+                return earlier;
             }
             Instant now = now();
             if (!takeMaturingIfNeeded(rows, customerId, points, hold, 0, now)) {
@@ -193,9 +193,9 @@ public class RewardsLedger {
         requireText(reason, key, null);
         return transactions.run(tx -> {
             LedgerRows rows = new LedgerRows(tx.dsl(), shopId);
-            Optional<RewardsEntriesRecord> existing = rows.byKey(key, false);
-            if (existing.isPresent()) {
-                return Optional.of(owned(existing.get(), featureId, customerId));
+            Optional<LedgerEntry> earlier = bookedBefore(rows, key, featureId, customerId);
+            if (earlier.isPresent()) {
+                return earlier;
             }
             Instant now = now();
             if (points > 0) {
@@ -214,9 +214,9 @@ public class RewardsLedger {
         requireText(reason, key, null);
         return transactions.run(tx -> {
             LedgerRows rows = new LedgerRows(tx.dsl(), shopId);
-            Optional<RewardsEntriesRecord> existing = rows.byKey(key, false);
-            if (existing.isPresent()) {
-                return Optional.of(owned(existing.get(), featureId, customerId));
+            Optional<LedgerEntry> earlier = bookedBefore(rows, key, featureId, customerId);
+            if (earlier.isPresent()) {
+                return earlier;
             }
             rows.lockBalance(customerId);
             Instant now = now();
@@ -274,6 +274,12 @@ public class RewardsLedger {
             return true;
         }
         return matureDue(rows, customerId, now) > 0 && rows.take(customerId, points, hold, lifetime, now);
+    }
+
+    /** The entry an earlier call with the same key booked, checked to be the same feature's and customer's. */
+    private static Optional<LedgerEntry> bookedBefore(LedgerRows rows, String key, String featureId,
+                                                      String customerId) {
+        return rows.byKey(key, false).map(existing -> owned(existing, featureId, customerId));
     }
 
     /**
