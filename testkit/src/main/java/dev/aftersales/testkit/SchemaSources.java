@@ -7,6 +7,7 @@ import dev.aftersales.api.events.EventListener;
 import dev.aftersales.api.graphql.BatchLoader;
 import dev.aftersales.api.graphql.FieldResolver;
 import dev.aftersales.api.jobs.Job;
+import dev.aftersales.api.jobs.Schedule;
 import graphql.language.ObjectTypeDefinition;
 import graphql.language.SDLExtensionDefinition;
 import graphql.schema.GraphQLFieldDefinition;
@@ -129,6 +130,10 @@ public final class SchemaSources {
 
         @Override
         public void job(String name, Duration interval, Job job) {
+        }
+
+        @Override
+        public void job(String name, Schedule schedule, Job job) {
         }
     }
 }

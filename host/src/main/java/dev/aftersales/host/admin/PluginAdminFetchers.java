@@ -3,6 +3,7 @@ package dev.aftersales.host.admin;
 import dev.aftersales.api.graphql.UserError;
 import dev.aftersales.host.jobs.OperatorJobRuns;
 import dev.aftersales.host.plugins.ClusterProperties;
+import dev.aftersales.host.jobs.JobSlots;
 import dev.aftersales.host.plugins.FeatureWiring;
 import dev.aftersales.host.plugins.PluginRuntime;
 import dev.aftersales.host.plugins.PluginStore;
@@ -128,7 +129,8 @@ class PluginAdminFetchers implements AdminWiring {
     }
 
     private static Map<String, Object> job(FeatureWiring.JobDefinition job) {
-        return Map.of("name", job.name(), "interval", job.interval().toString());
+        return Map.of("name", job.name(), "interval", JobSlots.period(job.schedule()).toString(),
+                "schedule", job.schedule().toString());
     }
 
     private static Map<String, Object> payload(OperatorJobRuns.JobRun run, List<UserError> errors) {

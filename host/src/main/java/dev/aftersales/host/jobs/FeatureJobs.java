@@ -1,5 +1,6 @@
 package dev.aftersales.host.jobs;
 
+import dev.aftersales.host.notify.settings.NotifySettingsStore;
 import dev.aftersales.host.plugins.FeatureContexts;
 import dev.aftersales.host.plugins.FeatureWiring;
 import dev.aftersales.host.plugins.LoadedPlugin;
@@ -9,7 +10,10 @@ import dev.aftersales.host.tenancy.ShopDirectory;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import net.javacrumbs.shedlock.core.ClockProvider;
@@ -24,8 +28,8 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs each plugin job for each shop that enabled the plugin, at most once per interval across all host instances:
- * a ShedLock lock per job and shop is held for the whole interval after a run. Time comes from the host's clock,
+ * Runs each plugin job for each shop that enabled the plugin, on its schedule, at most once per slot across all host
+ * instances: a ShedLock lock per job and shop is held until the next slot ({@link JobSlots}). Time comes from the host's clock,
  * so tests move it instead of waiting.
  */
 @Component
@@ -40,14 +44,16 @@ public class FeatureJobs {
     private final Clock clock;
     private final MeterRegistry meters;
     private final LockingTaskExecutor locks;
+    private final Function<String, ZoneId> shopZones;
 
     public FeatureJobs(PluginRuntime plugins, ShopDirectory shops, FeatureContexts contexts, Clock clock,
-                       MeterRegistry meters, DataSource dataSource) {
+                       MeterRegistry meters, DataSource dataSource, NotifySettingsStore notifySettings) {
         this.plugins = plugins;
         this.shops = shops;
         this.contexts = contexts;
         this.clock = clock;
         this.meters = meters;
+        this.shopZones = shopId -> notifySettings.of(shopId).timeZone();
         // ShedLock reads time from its own static clock provider: make it the host's, so a moved test clock
         // expires locks as it would in production
         ClockProvider.setClock(clock);
@@ -65,13 +71,18 @@ public class FeatureJobs {
         for (LoadedPlugin plugin : plugins.plugins()) {
             for (FeatureWiring.JobDefinition job : plugin.wiring().jobs()) {
                 for (String shopId : shops.shopsWithPluginEnabled(plugin.id())) {
-                    shops.find(shopId).ifPresent(shop -> locks.executeWithLock((Runnable) () -> whileRunning(shop,
-                            plugin, job, () -> run(shop, plugin, job)),
-                            new LockConfiguration(clock.instant(), lockName(plugin, job, shopId), job.interval()
-                                    .plus(CRASH_GRACE), job.interval())));
+                    shops.find(shopId).ifPresent(shop -> runIfDue(shop, plugin, job));
                 }
             }
         }
+    }
+
+    private void runIfDue(Shop shop, LoadedPlugin plugin, FeatureWiring.JobDefinition job) {
+        Instant now = clock.instant();
+        JobSlots.dueNow(job.schedule(), now, shopZones.apply(shop.id())).ifPresent(holdAtLeast ->
+                locks.executeWithLock((Runnable) () -> whileRunning(shop, plugin, job, () -> run(shop, plugin, job)),
+                        new LockConfiguration(now, lockName(plugin, job, shop.id()), holdAtLeast.plus(CRASH_GRACE),
+                                holdAtLeast)));
     }
 
     /** Runs one job for one shop now, without waiting for its schedule (operators and tests). */
@@ -95,7 +106,7 @@ public class FeatureJobs {
                                         Supplier<T> work) {
         try {
             LockingTaskExecutor.TaskResult<T> result = locks.executeWithLock(work::get, new LockConfiguration(
-                    clock.instant(), "running:" + lockName(plugin, job, shop.id()), job.interval().plus(CRASH_GRACE),
+                    clock.instant(), "running:" + lockName(plugin, job, shop.id()), JobSlots.period(job.schedule()).plus(CRASH_GRACE),
                     Duration.ZERO));
             return result.wasExecuted() ? Optional.ofNullable(result.getResult()) : Optional.empty();
         } catch (RuntimeException | Error e) {

@@ -2,6 +2,7 @@ package dev.aftersales.host.plugins;
 
 import dev.aftersales.api.FeatureContext;
 import dev.aftersales.api.Links;
+import dev.aftersales.api.ShopProfile;
 import dev.aftersales.api.catalog.Catalog;
 import dev.aftersales.api.catalog.Orders;
 import dev.aftersales.api.events.Events;
@@ -14,12 +15,15 @@ import dev.aftersales.host.catalog.OrderService;
 import dev.aftersales.host.events.EventBus;
 import dev.aftersales.host.links.SignedLinks;
 import dev.aftersales.host.notify.Notifiers;
+import dev.aftersales.host.notify.settings.NotifySettings;
+import dev.aftersales.host.notify.settings.NotifySettingsStore;
 import dev.aftersales.host.rewards.RewardsLedger;
 import dev.aftersales.host.tenancy.Shop;
 import dev.aftersales.host.tenancy.TenantGuard;
 import dev.aftersales.host.tenancy.TenantGuardRefusals;
 import java.time.Clock;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Optional;
 import org.jooq.DSLContext;
 import org.jooq.ExecuteListenerProvider;
@@ -41,10 +45,11 @@ public class FeatureContexts {
     private final Notifiers notifiers;
     private final TenantGuardRefusals refusals;
     private final RewardsLedger rewards;
+    private final NotifySettingsStore notifySettings;
 
     public FeatureContexts(DSLContext db, Clock clock, CatalogService catalog, OrderService orders, SignedLinks links,
                            @Lazy EventBus events, @Lazy PluginRuntime plugins, Notifiers notifiers,
-                           TenantGuardRefusals refusals, RewardsLedger rewards) {
+                           TenantGuardRefusals refusals, RewardsLedger rewards, NotifySettingsStore notifySettings) {
         this.db = db;
         this.clock = clock;
         this.catalog = catalog;
@@ -55,6 +60,7 @@ public class FeatureContexts {
         this.notifiers = notifiers;
         this.refusals = refusals;
         this.rewards = rewards;
+        this.notifySettings = notifySettings;
     }
 
     public FeatureContext forShop(Shop shop, LoadedPlugin plugin) {
@@ -64,7 +70,7 @@ public class FeatureContexts {
                 catalog.forShop(shop.id()), orders.forShop(shop.id()), links.forShop(shop.id()),
                 event -> events.publish(shop.id(), event),
                 new ConnectedPlatform(shop, () -> connectorOf(shop), this), notifiers.forShop(shop.id(), plugin.id()),
-                rewards.forShop(shop.id(), plugin.id()));
+                rewards.forShop(shop.id(), plugin.id()), profile(shop));
     }
 
     /**
@@ -83,6 +89,11 @@ public class FeatureContexts {
                 .derive((org.jooq.conf.Settings) db.configuration().settings().clone()).dsl();
     }
 
+    private ShopProfile profile(Shop shop) {
+        NotifySettings notify = notifySettings.of(shop.id());
+        return new ShopProfile(shop.id(), shop.name(), notify.timeZone(), Locale.forLanguageTag(notify.defaultLocale()));
+    }
+
     /** The loaded connector plugin the shop enabled, if any (enabling a second one is refused). */
     public Optional<LoadedPlugin> connectorOf(Shop shop) {
         return plugins.plugins().stream()
@@ -93,7 +104,7 @@ public class FeatureContexts {
     private record ShopFeatureContext(String shopId, String featureId, DSLContext db, Clock clock, Settings settings,
                                       Catalog catalog, Orders orders, Links links, Events events,
                                       ShopPlatform platform, Notifier notifier,
-                                      Rewards rewards)
+                                      Rewards rewards, ShopProfile shop)
             implements FeatureContext {
     }
 }

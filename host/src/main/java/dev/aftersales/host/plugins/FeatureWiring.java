@@ -6,6 +6,7 @@ import dev.aftersales.api.events.EventListener;
 import dev.aftersales.api.graphql.BatchLoader;
 import dev.aftersales.api.graphql.FieldResolver;
 import dev.aftersales.api.jobs.Job;
+import dev.aftersales.api.jobs.Schedule;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -61,13 +62,15 @@ public final class FeatureWiring implements Wiring {
 
     @Override
     public void job(String name, Duration interval, Job job) {
-        if (interval.compareTo(Duration.ofSeconds(1)) < 0) {
-            throw new IllegalArgumentException(featureId + " job '" + name + "' runs more often than once a second");
-        }
+        job(name, Schedule.every(interval), job);
+    }
+
+    @Override
+    public void job(String name, Schedule schedule, Job job) {
         if (jobs.stream().anyMatch(j -> j.name().equals(name))) {
             throw new IllegalArgumentException(featureId + " registered job '" + name + "' twice");
         }
-        jobs.add(new JobDefinition(name, interval, job));
+        jobs.add(new JobDefinition(name, schedule, job));
     }
 
     public Map<FieldCoordinate, FieldResolver> resolvers() {
@@ -101,6 +104,6 @@ public final class FeatureWiring implements Wiring {
     public record Listener<E extends Event>(Class<E> type, EventListener<E> listener) {
     }
 
-    public record JobDefinition(String name, Duration interval, Job job) {
+    public record JobDefinition(String name, Schedule schedule, Job job) {
     }
 }

@@ -57,6 +57,14 @@ public interface FeatureContext {
     /** The host's clock. Tests move it; never call {@code Instant.now()} directly. */
     Clock clock();
 
+    /**
+     * The shop: its name, time zone and default language, for a plugin that works in the shop's local time (a daily
+     * send window, "in 14 days") or writes to people the host knows nothing of. Since plugin API 1.1.
+     */
+    default ShopProfile shop() {
+        throw new UnsupportedOperationException("This host provides no shop profile");
+    }
+
     /** This feature's settings for this shop, with defaults applied. */
     Settings settings();
 

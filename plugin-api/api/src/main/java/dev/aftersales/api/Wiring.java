@@ -5,6 +5,7 @@ import dev.aftersales.api.events.EventListener;
 import dev.aftersales.api.graphql.BatchLoader;
 import dev.aftersales.api.graphql.FieldResolver;
 import dev.aftersales.api.jobs.Job;
+import dev.aftersales.api.jobs.Schedule;
 import java.time.Duration;
 
 /**
@@ -64,7 +65,20 @@ public interface Wiring {
 
     /**
      * Runs {@code job} every {@code interval} for each shop that enabled the feature, on one host instance at a time.
-     * The job reads the time from {@link FeatureContext#clock()}.
+     * The job reads the time from {@link FeatureContext#clock()}. Same as {@code job(name, Schedule.every(interval),
+     * job)}.
      */
     void job(String name, Duration interval, Job job);
+
+    /**
+     * Runs {@code job} on {@code schedule} for each shop that enabled the feature, on one host instance at a time;
+     * {@link Schedule#dailyAt} reads the time of day in the shop's time zone. Since plugin API 1.1.
+     */
+    default void job(String name, Schedule schedule, Job job) {
+        if (schedule instanceof Schedule.Every every) {
+            job(name, every.interval(), job);
+        } else {
+            throw new UnsupportedOperationException("This host runs jobs at fixed intervals only");
+        }
+    }
 }
