@@ -12,8 +12,10 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.jooq.Condition;
 import org.jooq.Configuration;
 import org.jooq.DSLContext;
@@ -122,53 +124,79 @@ final class PriceAlertRepository {
     }
 
     /**
-     * The subscriptions a new price of the variant may alert, locked so that two deliveries of the same change
-     * cannot both alert: active ones the person asked for, and wishlist copies of customers who watch their wishlist.
+     * One page of the subscriptions a new price of the variant may alert, in id order after {@code afterId}, locked so
+     * that two deliveries of the same change cannot both alert: active ones the person asked for, and wishlist copies
+     * of customers who watch their wishlist.
      */
-    List<PriceAlert> lockAlertable(String variantId) {
-        var watcher = PRICE_ALERT_WATCHER;
-        Condition watching = DSL.exists(DSL.selectOne().from(watcher)
-                .where(watcher.SHOP_ID.eq(shopId), watcher.CUSTOMER_ID.eq(SUB.CUSTOMER_ID)));
+    List<PriceAlert> lockAlertable(String variantId, long afterId, int limit) {
         return db.selectFrom(SUB)
                 .where(SUB.SHOP_ID.eq(shopId), SUB.VARIANT_ID.eq(variantId), SUB.STATUS.eq(PriceAlert.ACTIVE),
-                        SUB.ORIGIN.eq(PriceAlert.SUBSCRIBED).or(SUB.ORIGIN.eq(PriceAlert.WISHLIST).and(watching)))
+                        SUB.ID.gt(afterId), alertableOrigin())
                 .orderBy(SUB.ID)
+                .limit(limit)
                 .forUpdate()
                 .fetch(PriceAlertRepository::toAlert);
     }
 
-    /** The price of an alert becomes the reference of the next one. */
-    void recordAlert(PriceAlert alert, Money price, Instant now) {
+    /** Which of these customers have an alertable subscription of their own to the variant (on any page). */
+    Set<String> subscribedAmong(String variantId, Collection<String> customerIds) {
+        if (customerIds.isEmpty()) {
+            return Set.of();
+        }
+        return db.selectDistinct(SUB.CUSTOMER_ID).from(SUB)
+                .where(SUB.SHOP_ID.eq(shopId), SUB.VARIANT_ID.eq(variantId), SUB.STATUS.eq(PriceAlert.ACTIVE),
+                        SUB.ORIGIN.eq(PriceAlert.SUBSCRIBED), SUB.CUSTOMER_ID.in(customerIds))
+                .fetchSet(SUB.CUSTOMER_ID);
+    }
+
+    private Condition alertableOrigin() {
+        var watcher = PRICE_ALERT_WATCHER;
+        Condition watching = DSL.exists(DSL.selectOne().from(watcher)
+                .where(watcher.SHOP_ID.eq(shopId), watcher.CUSTOMER_ID.eq(SUB.CUSTOMER_ID)));
+        return SUB.ORIGIN.eq(PriceAlert.SUBSCRIBED).or(SUB.ORIGIN.eq(PriceAlert.WISHLIST).and(watching));
+    }
+
+    /** The price of an alert becomes the reference of the next one; one statement for a page's alerts. */
+    void recordAlerts(Collection<Long> ids, Money price, Instant now) {
+        if (ids.isEmpty()) {
+            return;
+        }
         db.update(SUB)
                 .set(SUB.REFERENCE_PRICE, price.amount())
-                .set(SUB.ALERTS_SENT, alert.alertsSent() + 1)
+                .set(SUB.ALERTS_SENT, SUB.ALERTS_SENT.plus(1))
                 .set(SUB.LAST_ALERTED_AT, toDb(now))
-                .where(SUB.SHOP_ID.eq(shopId), SUB.ID.eq(alert.id()))
+                .where(SUB.SHOP_ID.eq(shopId), SUB.ID.in(ids))
                 .execute();
     }
 
-    void rebase(PriceAlert alert, Money price) {
+    /** A rise, or a drop too small to tell: the new price becomes the reference; one statement for a page. */
+    void rebase(Collection<Long> ids, Money price) {
+        if (ids.isEmpty()) {
+            return;
+        }
         db.update(SUB)
                 .set(SUB.REFERENCE_PRICE, price.amount())
                 .set(SUB.CURRENCY, price.currency())
-                .where(SUB.SHOP_ID.eq(shopId), SUB.ID.eq(alert.id()))
+                .where(SUB.SHOP_ID.eq(shopId), SUB.ID.in(ids))
                 .execute();
     }
 
-    void insertSent(PriceAlert alert, Money price, String messageId, Instant now) {
-        db.insertInto(PRICE_ALERT_SENT)
-                .set(PRICE_ALERT_SENT.SHOP_ID, shopId)
-                .set(PRICE_ALERT_SENT.SUBSCRIPTION_ID, alert.id())
-                .set(PRICE_ALERT_SENT.ORIGIN, alert.origin())
-                .set(PRICE_ALERT_SENT.VARIANT_ID, alert.variantId())
-                .set(PRICE_ALERT_SENT.CUSTOMER_ID, alert.customerId())
-                .set(PRICE_ALERT_SENT.EMAIL, alert.email())
-                .set(PRICE_ALERT_SENT.OLD_PRICE, alert.referencePrice().amount())
-                .set(PRICE_ALERT_SENT.NEW_PRICE, price.amount())
-                .set(PRICE_ALERT_SENT.CURRENCY, price.currency())
-                .set(PRICE_ALERT_SENT.MESSAGE_ID, messageId)
-                .set(PRICE_ALERT_SENT.SENT_AT, toDb(now))
-                .execute();
+    /** Records a page's queued alerts, each with the message the outbox gave it, in one statement. */
+    void insertSent(List<PriceAlert> alerts, List<String> messageIds, Money price, Instant now) {
+        if (alerts.isEmpty()) {
+            return;
+        }
+        var insert = db.insertInto(PRICE_ALERT_SENT, PRICE_ALERT_SENT.SHOP_ID, PRICE_ALERT_SENT.SUBSCRIPTION_ID,
+                PRICE_ALERT_SENT.ORIGIN, PRICE_ALERT_SENT.VARIANT_ID, PRICE_ALERT_SENT.CUSTOMER_ID,
+                PRICE_ALERT_SENT.EMAIL, PRICE_ALERT_SENT.OLD_PRICE, PRICE_ALERT_SENT.NEW_PRICE,
+                PRICE_ALERT_SENT.CURRENCY, PRICE_ALERT_SENT.MESSAGE_ID, PRICE_ALERT_SENT.SENT_AT);
+        for (int i = 0; i < alerts.size(); i++) {
+            PriceAlert alert = alerts.get(i);
+            insert = insert.values(shopId, alert.id(), alert.origin(), alert.variantId(), alert.customerId(),
+                    alert.email(), alert.referencePrice().amount(), price.amount(), price.currency(),
+                    messageIds.get(i), toDb(now));
+        }
+        insert.execute();
     }
 
     List<PriceAlertSentRecord> sentTo(String customerId) {
