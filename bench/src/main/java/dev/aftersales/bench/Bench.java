@@ -1,5 +1,7 @@
 package dev.aftersales.bench;
 
+import dev.aftersales.bench.ledger.LedgerThroughput;
+import dev.aftersales.bench.pricedrop.PriceDropFanout;
 import dev.aftersales.bench.restock.RestockFanout;
 import dev.aftersales.bench.startup.ColdStart;
 import dev.aftersales.bench.startup.PluginToggle;
@@ -19,7 +21,7 @@ import java.util.Map;
 public final class Bench {
 
     static final List<Figure> FIGURES = List.of(new WishlistRead(), new RestockFanout(), new WebhookIngest(),
-            new PluginToggle(), new ColdStart(), new dev.aftersales.bench.ledger.LedgerThroughput());
+            new PluginToggle(), new ColdStart(), new LedgerThroughput(), new PriceDropFanout());
 
     private Bench() {
     }

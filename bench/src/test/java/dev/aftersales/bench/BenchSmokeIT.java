@@ -44,5 +44,9 @@ class BenchSmokeIT {
         assertThat(ledger.metric("ledger@4.rps").median()).isPositive();
         assertThat(ledger.metric("raw@4.rps").median()).isPositive();
         assertThat(ledger.metric("drift.seconds").median()).isGreaterThanOrEqualTo(0);
+
+        Report priceDrop = reports.get("pricedrop");
+        assertThat(priceDrop.metric("pricedrop@300.rps").median()).isPositive();
+        assertThat(priceDrop.metric("raw@300.rps").median()).isPositive();
     }
 }

@@ -7,9 +7,9 @@ import dev.aftersales.bench.CatalogData;
 import dev.aftersales.bench.Figure;
 import dev.aftersales.bench.HeapWatch;
 import dev.aftersales.bench.Options;
+import dev.aftersales.bench.OutboxRows;
 import dev.aftersales.bench.Report;
 import dev.aftersales.bench.Samples;
-import dev.aftersales.host.jooq.tables.records.NotifyMessagesRecord;
 import dev.aftersales.host.notify.channels.NoDelaySockets;
 import dev.aftersales.host.notify.outbox.OutboxWorker;
 import dev.aftersales.testkit.TestShop;
@@ -20,13 +20,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jooq.DSLContext;
-import org.jooq.Field;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 /**
@@ -61,7 +59,7 @@ public final class RestockFanout implements Figure {
         for (int subscribers : options.subscribers()) {
             if (lastShop != null) {
                 // the delivery workers drain every shop's outbox: only the last shop's alerts are to be delivered
-                clearOutbox(bench.sql(), lastShop.id());
+                OutboxRows.clear(bench.sql(), lastShop.id());
             }
             TestShop shop = bench.newShop();
             shop.settings("stock-alert", Map.of("triggerDelayMinutes", 0, "maxBatchSize", MAX_BATCH,
@@ -88,13 +86,13 @@ public final class RestockFanout implements Figure {
                 if (queued != subscribers) {
                     throw new IllegalStateException(subscribers + " subscribers but " + queued + " alerts queued");
                 }
-                double rawRate = rawInsert(bench.sql(), shop.id(), subscribers);
+                double rawRate = OutboxRows.rawInsert(bench.sql(), shop.id(), subscribers, MAX_BATCH);
                 seconds.add(elapsed);
                 fanOut.add(subscribers / elapsed);
                 raw.add(rawRate);
                 ratio.add(subscribers / elapsed / rawRate);
                 if (run < options.runs() - 1) {
-                    clearOutbox(bench.sql(), shop.id());
+                    OutboxRows.clear(bench.sql(), shop.id());
                     subscriberData.rearm(variant);
                 }
             }
@@ -130,46 +128,6 @@ public final class RestockFanout implements Figure {
             batches++;
         } while (bench.sql().fetchCount(NOTIFY_MESSAGES, NOTIFY_MESSAGES.SHOP_ID.eq(shop.id())) < subscribers
                 && batches <= subscribers / MAX_BATCH + 2);
-    }
-
-    /** Inserts as many rows as the fan-out queued, copied from one of them; returns rows per second. */
-    private static double rawInsert(DSLContext db, String shopId, int rows) {
-        NotifyMessagesRecord template = db.selectFrom(NOTIFY_MESSAGES).where(NOTIFY_MESSAGES.SHOP_ID.eq(shopId))
-                .limit(1).fetchOne();
-        String rawShop = shopId + "-raw";
-        List<Field<?>> fields = new ArrayList<>(List.of(NOTIFY_MESSAGES.fields()));
-        fields.remove(NOTIFY_MESSAGES.ID);
-        long start = System.nanoTime();
-        for (int from = 0; from < rows; from += MAX_BATCH) {
-            int first = from;
-            db.transaction(tx -> {
-                List<Object[]> chunk = new ArrayList<>();
-                for (int n = first; n < Math.min(rows, first + MAX_BATCH); n++) {
-                    Object[] values = new Object[fields.size()];
-                    for (int f = 0; f < values.length; f++) {
-                        values[f] = template.get(fields.get(f));
-                    }
-                    values[fields.indexOf(NOTIFY_MESSAGES.SHOP_ID)] = rawShop;
-                    values[fields.indexOf(NOTIFY_MESSAGES.MESSAGE_KEY)] = UUID.randomUUID().toString();
-                    values[fields.indexOf(NOTIFY_MESSAGES.DEDUPE_KEY)] = "raw-" + n;
-                    values[fields.indexOf(NOTIFY_MESSAGES.CUSTOMER_ID)] = "r-" + n;
-                    values[fields.indexOf(NOTIFY_MESSAGES.RECIPIENT_KEY)] = "c:r-" + n;
-                    chunk.add(values);
-                }
-                CatalogData.insert(tx.dsl(), NOTIFY_MESSAGES, fields.toArray(Field[]::new), chunk);
-            });
-        }
-        double rate = rows / ((System.nanoTime() - start) / 1e9);
-        clearOutbox(db, rawShop);
-        return rate;
-    }
-
-    private static void clearOutbox(DSLContext db, String shopId) {
-        int deleted;
-        do {
-            // in small statements: each must finish within the host's statement timeout
-            deleted = db.deleteFrom(NOTIFY_MESSAGES).where(NOTIFY_MESSAGES.SHOP_ID.eq(shopId)).limit(5_000).execute();
-        } while (deleted > 0);
     }
 
     /**
