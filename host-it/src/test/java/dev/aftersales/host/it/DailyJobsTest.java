@@ -29,7 +29,8 @@ class DailyJobsTest {
     private static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
 
     @RegisterExtension
-    static final AftersalesHost host = AftersalesHost.withPlugins(FixturePlugins.morning());
+    static final AftersalesHost host = AftersalesHost.withPlugins(FixturePlugins.morning(), FixturePlugins.keeper())
+            .withTestPlatform();
 
     @Test
     void aDailyJobRunsAtNineInTheShopsTimeZoneOncePerDay(TestShop shop) {
