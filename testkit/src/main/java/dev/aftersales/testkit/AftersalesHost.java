@@ -87,6 +87,16 @@ public final class AftersalesHost implements BeforeAllCallback, AfterAllCallback
         return new AftersalesHost(jars, properties, loadFailuresAllowed);
     }
 
+    /**
+     * The same host with the testkit's shop platform loaded: a connector in the test's JVM that answers carts,
+     * coupons and fetches and records them; a test switches it on for its shop with {@link TestShop#platform()}.
+     */
+    public AftersalesHost withTestPlatform() {
+        List<Path> withPlatform = new java.util.ArrayList<>(jars);
+        withPlatform.add(TestPlatformJar.write());
+        return new AftersalesHost(withPlatform, extraProperties, loadFailuresAllowed);
+    }
+
     /** A host that starts even when some of its jars cannot be loaded (tests of broken jars). */
     public AftersalesHost allowingLoadFailures() {
         return new AftersalesHost(jars, extraProperties, true);

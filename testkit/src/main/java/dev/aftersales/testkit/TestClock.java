@@ -9,8 +9,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The host's clock in tests: it stands still until a test moves it. Customer tokens are minted with the real time,
- * so moving this clock never expires them.
+ * The host's clock in tests: it stands still until a test moves it. Plugins' {@code shop.clock()}, job schedules,
+ * the outbox (not-before, expiry, backoff, quiet hours, caps), inbox retries and rewards follow it. Customer tokens
+ * are minted with the real time, so moving this clock never expires them, and delivery leases run on the real time,
+ * so moving it never takes a message away from the worker sending it (docs/testkit.md, "The clock").
  *
  * <pre>{@code
  * host.clock().advance(Duration.ofDays(31));

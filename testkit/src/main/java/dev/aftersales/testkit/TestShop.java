@@ -32,6 +32,7 @@ public final class TestShop {
     private final ShopTokens tokens;
     private final String adminKey;
     private TestWebhooks webhooks;
+    private boolean platformEnabled;
 
     TestShop(String id, AftersalesHost host, ShopTokens tokens, String adminKey) {
         this.id = id;
@@ -168,6 +169,18 @@ public final class TestShop {
      */
     public List<String> personalData(String customerId, String email) {
         return new PersonalDataScan(sql()).find(id, customerId, email);
+    }
+
+    /**
+     * The shop's platform played by the testkit (the host needs {@link AftersalesHost#withTestPlatform()}): enables
+     * its connector for this shop and returns what it recorded and will answer.
+     */
+    public synchronized TestPlatform platform() {
+        if (!platformEnabled) {
+            enable(TestPlatform.CONNECTOR_ID);
+            platformEnabled = true;
+        }
+        return TestPlatform.of(id);
     }
 
     /** The shop's notification outbox and settings. */

@@ -7,6 +7,7 @@ import fixtures.escapes.EscapesFeature;
 import fixtures.greeting.GreetingFeature;
 import fixtures.greetingv2.GreetingV2Feature;
 import fixtures.keeper.KeeperFeature;
+import fixtures.morning.MorningFeature;
 import fixtures.notify.PingerFeature;
 import fixtures.sloppy.SloppyFeature;
 import java.io.IOException;
@@ -88,6 +89,12 @@ public final class FixturePlugins {
     /** Keeps customers' orders, thanks them by mail with the product's link, asks the platform for carts. */
     static Path keeper() {
         return jar("keeper", "1.0.0", ">=1.0.0 & <2.0.0", KeeperFeature.class, List.of(KeeperFeature.class), "keeper");
+    }
+
+    /** A job daily at 09:00 in the shop's time zone that records its runs. */
+    static Path morning() {
+        return jar("morning", "1.0.0", ">=1.1.0 & <2.0.0", MorningFeature.class, List.of(MorningFeature.class),
+                "morning");
     }
 
     static Path corrupt() {

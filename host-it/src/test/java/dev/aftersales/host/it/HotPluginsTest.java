@@ -3,6 +3,7 @@ package dev.aftersales.host.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.aftersales.api.PluginApi;
 import dev.aftersales.host.plugins.LoadedPlugin;
 import dev.aftersales.host.plugins.PluginConformance;
 import dev.aftersales.host.plugins.PluginRuntime;
@@ -144,7 +145,8 @@ class HotPluginsTest {
 
         GraphQlResult newer = host.platformAdmin().execute(INSTALL, Map.of("jar", base64(FixturePlugins.needsNewerApi())));
         assertThat(newer.path("pluginInstall.userErrors[0].message").asString())
-                .contains("'future'").contains(">=2.0.0").contains("1.0.0");
+                .contains("'future'").contains(">=2.0.0")
+                .contains("this host provides " + PluginApi.VERSION);
 
         assertThat(host.platformAdmin().execute("{ plugins { id } }").path("plugins")).isEmpty();
         assertThat(host.pluginsDir()).isEmptyDirectory();

@@ -44,7 +44,7 @@ public interface FeatureContext {
      * (and the notifier, which joins the transaction). A race still lost after the last attempt reaches the client as
      * the retryable error {@code CONFLICT}. Retries are the safety net, not the design: write so that concurrent
      * requests for different rows take no conflicting locks (e.g. insert on a unique key and handle the duplicate
-     * rather than {@code SELECT ... FOR UPDATE} a row that does not exist yet, which locks a gap).
+     * rather than {@code SELECT ... FOR UPDATE} a row that does not exist yet, which locks a gap). Since plugin API 1.1.
      *
      * <pre>{@code
      * Wishlist list = shop.inTransaction(tx -> repository.defaultListForUpdate(tx.dsl(), customerId));

@@ -223,7 +223,7 @@ public class Delivery {
             return;
         }
         if (!outbox.sent(row, settings.channel().name(), instance + "/" + Thread.currentThread().getName())) {
-            // our lease ran out while sending and another worker took the message: it may go out twice (documented)
+            // the database was away longer than the lease while sending and another worker took the message over
             log.warn("Message {} of shop {} was sent after its lease ran out", row.getMessageKey(), row.getShopId());
         }
     }

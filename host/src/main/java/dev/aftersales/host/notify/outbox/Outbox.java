@@ -27,6 +27,10 @@ import org.springframework.stereotype.Component;
  * {@code SELECT ... FOR UPDATE SKIP LOCKED} and a lease, so several instances share the work and the rows of a dead
  * worker are claimed again when the lease runs out. Every change after a claim is fenced by state and attempt
  * number: a worker whose lease ran out cannot overwrite what the next claimant recorded.
+ * <p>
+ * Leases run on the real clock, not the host's (business) clock: a lease says whether a worker is alive, and a test
+ * that moves the host's clock by a day must not take a message away from the worker that is sending it. The worker
+ * renews its leases while it holds them ({@link OutboxWorker}), so a slow send keeps its message too.
  */
 @Component
 public class Outbox {
@@ -43,6 +47,7 @@ public class Outbox {
     private final Clock clock;
     private final MeterRegistry meters;
     private final ReadCommitted readCommitted;
+    private final Clock leaseClock = Clock.systemUTC();
 
     Outbox(DSLContext db, Clock clock, MeterRegistry meters, ReadCommitted readCommitted) {
         this.readCommitted = readCommitted;
@@ -89,10 +94,11 @@ public class Outbox {
     /** Claims up to {@code limit} due messages, oldest first, for {@code lease}; each claim counts as an attempt. */
     List<NotifyMessagesRecord> claim(int limit, Duration lease) {
         LocalDateTime now = now();
+        LocalDateTime leaseNow = utc(leaseClock.instant());
         return readCommitted.inTransaction(() -> {
             List<NotifyMessagesRecord> due = db.selectFrom(NOTIFY_MESSAGES)
                     .where(NOTIFY_MESSAGES.STATE.in(PENDING, RETRY).and(NOTIFY_MESSAGES.NEXT_ATTEMPT_AT.le(now))
-                            .or(NOTIFY_MESSAGES.STATE.eq(SENDING).and(NOTIFY_MESSAGES.LEASE_UNTIL.lt(now))))
+                            .or(NOTIFY_MESSAGES.STATE.eq(SENDING).and(NOTIFY_MESSAGES.LEASE_UNTIL.lt(leaseNow))))
                     .orderBy(NOTIFY_MESSAGES.NEXT_ATTEMPT_AT, NOTIFY_MESSAGES.ID)
                     .limit(limit)
                     .forUpdate().skipLocked()
@@ -100,7 +106,7 @@ public class Outbox {
             if (!due.isEmpty()) {
                 db.update(NOTIFY_MESSAGES)
                         .set(NOTIFY_MESSAGES.STATE, SENDING)
-                        .set(NOTIFY_MESSAGES.LEASE_UNTIL, now.plus(lease))
+                        .set(NOTIFY_MESSAGES.LEASE_UNTIL, leaseNow.plus(lease))
                         .set(NOTIFY_MESSAGES.ATTEMPTS, NOTIFY_MESSAGES.ATTEMPTS.plus(1))
                         .where(NOTIFY_MESSAGES.ID.in(due.stream().map(NotifyMessagesRecord::getId).toList()))
                         .execute();
@@ -111,6 +117,25 @@ public class Outbox {
             }
             return due;
         });
+    }
+
+    /**
+     * Extends a claim that is still this worker's by {@code lease} from now; false when the lease ran out and another
+     * worker claimed the message (then this worker must not send it).
+     */
+    boolean renew(Lease claim, Duration lease) {
+        return db.update(NOTIFY_MESSAGES)
+                .set(NOTIFY_MESSAGES.LEASE_UNTIL, utc(leaseClock.instant().plus(lease)))
+                .where(NOTIFY_MESSAGES.ID.eq(claim.id()).and(NOTIFY_MESSAGES.STATE.eq(SENDING))
+                        .and(NOTIFY_MESSAGES.ATTEMPTS.eq(claim.attempts())))
+                .execute() == 1;
+    }
+
+    /** A claim of one message: its id and the attempt number the claim made (the fencing token). */
+    record Lease(long id, int attempts) {
+        static Lease of(NotifyMessagesRecord row) {
+            return new Lease(row.getId(), row.getAttempts());
+        }
     }
 
     boolean sent(NotifyMessagesRecord row, String channel, String sentBy) {

@@ -9,6 +9,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -20,6 +25,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * Delivery workers (virtual threads): each claims a small batch of due messages, delivers them outside any
  * transaction and records the outcome, until none is due; then it waits for a wake-up (a committed enqueue) or the
  * poll interval. Once a minute one of them also expires unconfirmed double opt-ins.
+ * <p>
+ * A worker holds the leases of its whole batch until it has processed each message: a renewer extends them every
+ * third of the lease, and a message whose lease was lost before its turn is left to the worker that took it over.
+ * So a slow SMTP call never lets a second worker send the same message.
  */
 @Component
 public class OutboxWorker implements SmartLifecycle {
@@ -34,6 +43,9 @@ public class OutboxWorker implements SmartLifecycle {
     private final WorkerPool pool;
     private volatile boolean running;
     private volatile Instant nextHousekeeping = Instant.EPOCH;
+    private final Set<Outbox.Lease> held = ConcurrentHashMap.newKeySet();
+    private final ScheduledExecutorService renewer =
+            Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("notify-lease-renewer").factory());
 
     OutboxWorker(Outbox outbox, Delivery delivery, Consents consents, Clock clock, NotifyProperties properties) {
         this.outbox = outbox;
@@ -43,6 +55,8 @@ public class OutboxWorker implements SmartLifecycle {
         this.properties = properties;
         this.pool = new WorkerPool("notify-worker", properties.workers(), properties.pollInterval(), this::drain,
                 this::housekeeping);
+        long every = Math.max(100, properties.lease().toMillis() / 3);
+        renewer.scheduleWithFixedDelay(this::renewLeases, every, every, TimeUnit.MILLISECONDS);
     }
 
     /** Wakes the workers now, or after the current transaction commits when one is active. */
@@ -68,10 +82,34 @@ public class OutboxWorker implements SmartLifecycle {
         int processed = 0;
         List<NotifyMessagesRecord> batch;
         while (!(batch = outbox.claim(properties.batchSize(), properties.lease())).isEmpty()) {
-            batch.forEach(this::processSafely);
+            List<Outbox.Lease> leases = batch.stream().map(Outbox.Lease::of).toList();
+            held.addAll(leases);
+            try {
+                for (NotifyMessagesRecord row : batch) {
+                    Outbox.Lease lease = Outbox.Lease.of(row);
+                    // renewing is the fence: it fails when another worker took the message over meanwhile
+                    if (outbox.renew(lease, properties.lease())) {
+                        processSafely(row);
+                    }
+                    held.remove(lease);
+                }
+            } finally {
+                leases.forEach(held::remove);
+            }
             processed += batch.size();
         }
         return processed;
+    }
+
+    private void renewLeases() {
+        for (Outbox.Lease lease : held) {
+            try {
+                outbox.renew(lease, properties.lease());
+            } catch (RuntimeException e) {
+                // the database is away: retried on the next round, and the lease is long enough to wait for it
+                log.warn("Could not renew the lease of message {}", lease.id(), e);
+            }
+        }
     }
 
     @Override
@@ -86,6 +124,7 @@ public class OutboxWorker implements SmartLifecycle {
     public void stop() {
         running = false;
         pool.stop();
+        renewer.shutdownNow();
     }
 
     @Override

@@ -43,7 +43,7 @@ public interface Notifier {
      *
      * @return one result per notification, in the same order
      * @throws IllegalArgumentException when any notification would be refused by {@link #enqueue}; then none is queued
-     * @since 1.0.0
+     * @since plugin API 1.1
      */
     default List<Enqueued> enqueueAll(List<Notification> notifications) {
         return notifications.stream().map(this::enqueue).toList();
