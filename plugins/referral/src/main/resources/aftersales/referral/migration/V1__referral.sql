@@ -53,7 +53,7 @@ CREATE INDEX ix_referral_visit_referrer ON referral_visit (shop_id, referrer_id)
 -- at delivery), FLAGGED (waits in the review queue), REWARDED (referrer's points booked, pending until available_at),
 -- AVAILABLE (points spendable, referrer told), BLOCKED, REJECTED (by the operator), VOID (no qualifying order: not
 -- the first, below the minimum, cancelled or returned), REVERSED (returned after the reward was booked).
-CREATE TABLE referral (
+CREATE TABLE referral_friend (
   id                 BIGINT         NOT NULL AUTO_INCREMENT,
   shop_id            VARCHAR(64)    NOT NULL,
   referrer_id        VARCHAR(64)    NOT NULL,
@@ -77,11 +77,11 @@ CREATE TABLE referral (
   PRIMARY KEY (id)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 
-CREATE UNIQUE INDEX ux_referral_friend ON referral (shop_id, friend_customer_id);
-CREATE UNIQUE INDEX ux_referral_friend_email ON referral (shop_id, friend_email_key);
-CREATE UNIQUE INDEX ux_referral_order ON referral (shop_id, order_id);
-CREATE INDEX ix_referral_referrer ON referral (shop_id, referrer_id, created_at);
-CREATE INDEX ix_referral_state ON referral (shop_id, state, available_at);
+CREATE UNIQUE INDEX ux_referral_friend_customer ON referral_friend (shop_id, friend_customer_id);
+CREATE UNIQUE INDEX ux_referral_friend_email ON referral_friend (shop_id, friend_email_key);
+CREATE UNIQUE INDEX ux_referral_order ON referral_friend (shop_id, order_id);
+CREATE INDEX ix_referral_referrer ON referral_friend (shop_id, referrer_id, created_at);
+CREATE INDEX ix_referral_state ON referral_friend (shop_id, state, available_at);
 
 -- Fraud signals found on a referral: the check (SAME_CUSTOMER, SAME_EMAIL, SAME_ADDRESS, SAME_PAYMENT, SAME_DEVICE,
 -- MONTHLY_CAP, LEAKED_CODE), what the shop's settings made of it (BLOCK or FLAG) and what was seen, for the review.

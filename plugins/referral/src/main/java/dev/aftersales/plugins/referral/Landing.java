@@ -11,7 +11,7 @@ import dev.aftersales.api.platform.PlatformException;
 import dev.aftersales.plugins.referral.ReferralCodes.Active;
 import dev.aftersales.plugins.referral.ReferralCodes.Resolved;
 import dev.aftersales.plugins.referral.ReferralCodes.Revoked;
-import dev.aftersales.plugins.referral.jooq.tables.records.ReferralRecord;
+import dev.aftersales.plugins.referral.jooq.tables.records.ReferralFriendRecord;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -121,7 +121,7 @@ final class Landing {
         List<Order> referrerOrders = shop.orders().ofCustomer(active.referrerId(), Qualifying.REFERRER_ORDERS);
         Object outcome = shop.inTransaction(tx -> {
             ReferralStore store = ReferralStore.in(tx.dsl(), shop);
-            Optional<ReferralRecord> earlier = friendId.flatMap(id -> store.lockByFriend(id))
+            Optional<ReferralFriendRecord> earlier = friendId.flatMap(id -> store.lockByFriend(id))
                     .or(() -> email == null ? Optional.empty() : store.lockByEmailKey(Emails.key(email)));
             if (earlier.isPresent()) {
                 // a retry of the same claim (double click, lost answer) goes on; anything else was referred before
@@ -156,7 +156,7 @@ final class Landing {
 
     private static ClaimPayload issueCoupon(FeatureContext shop, ReferralSettings settings, long referralId,
                                             String friendId) {
-        ReferralRecord referral = ReferralStore.of(shop).referral(referralId).orElseThrow();
+        ReferralFriendRecord referral = ReferralStore.of(shop).referral(referralId).orElseThrow();
         if (referral.getCouponCode() != null) {
             return succeeded(referral, settings);
         }
@@ -171,7 +171,7 @@ final class Landing {
         }
         return shop.inTransaction(tx -> {
             ReferralStore store = ReferralStore.in(tx.dsl(), shop);
-            ReferralRecord row = store.lockReferral(referralId).orElseThrow();
+            ReferralFriendRecord row = store.lockReferral(referralId).orElseThrow();
             if (row.getCouponCode() == null) {
                 store.setCoupon(referralId, coupon.code(), coupon.expiresAt());
             }
@@ -179,7 +179,7 @@ final class Landing {
         });
     }
 
-    private static ClaimPayload succeeded(ReferralRecord referral, ReferralSettings settings) {
+    private static ClaimPayload succeeded(ReferralFriendRecord referral, ReferralSettings settings) {
         return new ClaimPayload(new FriendCoupon(referral.getCouponCode(),
                 ReferralStore.instant(referral.getCouponExpiresAt()), settings.friendPercent()), List.of());
     }

@@ -11,7 +11,7 @@ import dev.aftersales.api.notify.Notification;
 import dev.aftersales.api.notify.Recipient;
 import dev.aftersales.api.rewards.LedgerEntry;
 import dev.aftersales.plugins.referral.jooq.tables.records.ReferralCodeRecord;
-import dev.aftersales.plugins.referral.jooq.tables.records.ReferralRecord;
+import dev.aftersales.plugins.referral.jooq.tables.records.ReferralFriendRecord;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -81,14 +81,14 @@ final class Qualifying {
             if (store.byOrder(order.id()).isPresent()) {
                 return null; // this order was looked at before
             }
-            Optional<ReferralRecord> found = find(shop, store, order);
+            Optional<ReferralFriendRecord> found = find(shop, store, order);
             if (found.isEmpty() || !ReferralState.CLAIMED.name().equals(found.get().getState())
                     || found.get().getFriendCustomerId() != null
                     && !found.get().getFriendCustomerId().equals(customerId)) {
                 // no referral, its first order was seen already, or someone else used the friend's coupon
                 return null;
             }
-            ReferralRecord referral = found.get();
+            ReferralFriendRecord referral = found.get();
             long id = referral.getId();
             Instant now = shop.clock().instant();
             if (referral.getFriendCustomerId() == null) {
@@ -122,8 +122,8 @@ final class Qualifying {
     }
 
     /** The referral the order belongs to; a referral code typed at checkout starts one on the spot. */
-    private static Optional<ReferralRecord> find(FeatureContext shop, ReferralStore store, Order order) {
-        Optional<ReferralRecord> referral = store.lockByFriend(order.customerId())
+    private static Optional<ReferralFriendRecord> find(FeatureContext shop, ReferralStore store, Order order) {
+        Optional<ReferralFriendRecord> referral = store.lockByFriend(order.customerId())
                 .or(() -> store.lockByCoupon(order.signals().couponCodes()))
                 .or(() -> Optional.ofNullable(order.signals().email()).flatMap(e -> store.lockByEmailKey(Emails.key(e))));
         if (referral.isPresent()) {
@@ -139,7 +139,7 @@ final class Qualifying {
         return Optional.empty();
     }
 
-    private static FraudChecks.Facts facts(FeatureContext shop, ReferralStore store, ReferralRecord referral,
+    private static FraudChecks.Facts facts(FeatureContext shop, ReferralStore store, ReferralFriendRecord referral,
                                            Order order, Instant now) {
         Instant monthStart = YearMonth.from(now.atZone(ZoneOffset.UTC)).atDay(1).atStartOfDay()
                 .toInstant(ZoneOffset.UTC);
@@ -157,7 +157,7 @@ final class Qualifying {
         ReferralSettings settings = ReferralSettings.of(shop.settings());
         shop.inTransaction(tx -> {
             ReferralStore store = ReferralStore.in(tx.dsl(), shop);
-            Optional<ReferralRecord> referral = store.lockByOrder(orderId);
+            Optional<ReferralFriendRecord> referral = store.lockByOrder(orderId);
             if (referral.isEmpty() || referral.get().getAvailableAt() != null) {
                 return null;
             }
@@ -177,7 +177,7 @@ final class Qualifying {
         });
     }
 
-    static void book(FeatureContext shop, ReferralRecord referral, Instant availableAt) {
+    static void book(FeatureContext shop, ReferralFriendRecord referral, Instant availableAt) {
         shop.rewards().earn(referral.getReferrerId(), referral.getPoints(), "Referral: a friend's first order",
                 "order:" + referral.getOrderId(), rewardKey(referral.getId()), availableAt);
     }
@@ -196,7 +196,7 @@ final class Qualifying {
         }
         shop.inTransaction(tx -> {
             ReferralStore store = ReferralStore.in(tx.dsl(), shop);
-            Optional<ReferralRecord> referral = store.lockByOrder(orderId);
+            Optional<ReferralFriendRecord> referral = store.lockByOrder(orderId);
             if (referral.isEmpty()) {
                 return null;
             }

@@ -2,13 +2,12 @@ package dev.aftersales.plugins.referral;
 
 import dev.aftersales.api.FeatureContext;
 import dev.aftersales.api.Wiring;
-import dev.aftersales.api.catalog.Money;
 import dev.aftersales.api.graphql.Connection;
 import dev.aftersales.api.graphql.FieldCall;
 import dev.aftersales.api.graphql.GlobalId;
 import dev.aftersales.api.graphql.PageRequest;
 import dev.aftersales.api.graphql.UserError;
-import dev.aftersales.plugins.referral.jooq.tables.records.ReferralRecord;
+import dev.aftersales.plugins.referral.jooq.tables.records.ReferralFriendRecord;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,7 +30,7 @@ final class ReferralAdmin {
 
     /** {@code ReferralReview}: a flagged referral with what was seen. */
     public record Review(String id, String referrerId, String friendCustomerId, String friendEmail, String orderId,
-                         Money orderTotal, long points, Instant referredAt, List<SignalView> signals) {
+                         BigDecimal orderAmount, String currency, long points, Instant referredAt, List<SignalView> signals) {
     }
 
     /** {@code ReferralSignal}. */
@@ -49,7 +48,11 @@ final class ReferralAdmin {
     /** {@code ReferralReport}. */
     public record Report(Instant since, int visits, int signUps, int firstOrders, int rewardedReferrals,
                          long pointsRewarded, int friendCoupons, List<ReasonCount> blocked, List<ReasonCount> flagged,
-                         List<Money> revenue) {
+                         List<Revenue> revenue) {
+    }
+
+    /** {@code ReferralRevenue}. */
+    public record Revenue(BigDecimal amount, String currencyCode) {
     }
 
     /** {@code ReferralReasonCount}. */
@@ -71,7 +74,7 @@ final class ReferralAdmin {
         List<Review> reviews = store.queue(page.after().map(Long::valueOf).orElse(null), page.first() + 1).stream()
                 .map(r -> new Review(GlobalId.encode("ReferralReview", r.getId()), r.getReferrerId(),
                         r.getFriendCustomerId(), r.getFriendEmail(), r.getOrderId(),
-                        r.getOrderAmount() == null ? null : new Money(r.getOrderAmount(), r.getCurrency()),
+                        r.getOrderAmount(), r.getCurrency(),
                         r.getPoints(), ReferralStore.instant(r.getCreatedAt()),
                         store.signals(r.getId()).stream()
                                 .map(s -> new SignalView(s.getReasonCode(), s.getAction(), s.getDetail())).toList()))
@@ -95,7 +98,7 @@ final class ReferralAdmin {
         }
         return shop.inTransaction(tx -> {
             ReferralStore store = ReferralStore.in(tx.dsl(), shop);
-            Optional<ReferralRecord> referral = store.lockReferral(id.get());
+            Optional<ReferralFriendRecord> referral = store.lockReferral(id.get());
             if (referral.isEmpty()) {
                 return new ReviewPayload(null, List.of(UserError.of(NOT_FOUND, "There is no such referral",
                         "input", "referralId")));
@@ -161,7 +164,7 @@ final class ReferralAdmin {
                 rewarded.stream().mapToLong(r -> r.get(3, BigDecimal.class).longValue()).sum(),
                 store.friendCoupons(since), counts(signals, "BLOCK"), counts(signals, "FLAG"),
                 store.revenue(since, ReferralState.PAYING).stream()
-                        .map(r -> new Money(r.get(2, BigDecimal.class), r.get(0, String.class))).toList());
+                        .map(r -> new Revenue(r.get(2, BigDecimal.class), r.get(0, String.class))).toList());
     }
 
     private static List<ReasonCount> counts(List<? extends Record> signals, String action) {

@@ -7,7 +7,7 @@ import dev.aftersales.api.graphql.FieldCall;
 import dev.aftersales.api.graphql.GlobalId;
 import dev.aftersales.api.graphql.PageRequest;
 import dev.aftersales.plugins.referral.jooq.tables.records.ReferralCodeRecord;
-import dev.aftersales.plugins.referral.jooq.tables.records.ReferralRecord;
+import dev.aftersales.plugins.referral.jooq.tables.records.ReferralFriendRecord;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -49,12 +49,12 @@ final class ReferralFetchers {
             ReferralStore.in(tx.dsl(), shop).rememberReferrerDevice(customerId, device, shop.clock().instant());
             return null;
         }));
-        List<ReferralRecord> referrals = ReferralStore.of(shop).allOfReferrer(customerId);
+        List<ReferralFriendRecord> referrals = ReferralStore.of(shop).allOfReferrer(customerId);
         int referred = (int) referrals.stream().filter(r -> !NOT_COUNTED.contains(r.getState())).count();
         long pending = referrals.stream().filter(r -> PENDING.contains(r.getState()))
-                .mapToLong(ReferralRecord::getPoints).sum();
+                .mapToLong(ReferralFriendRecord::getPoints).sum();
         long earned = referrals.stream().filter(r -> ReferralState.AVAILABLE.name().equals(r.getState()))
-                .mapToLong(ReferralRecord::getPoints).sum();
+                .mapToLong(ReferralFriendRecord::getPoints).sum();
         return new Standing(customerId, code.getCode(), link(shop, code.getCode()), referred, pending, earned);
     }
 

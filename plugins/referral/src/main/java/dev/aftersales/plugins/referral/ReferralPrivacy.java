@@ -1,7 +1,7 @@
 package dev.aftersales.plugins.referral;
 
 import dev.aftersales.api.FeatureContext;
-import dev.aftersales.plugins.referral.jooq.tables.records.ReferralRecord;
+import dev.aftersales.plugins.referral.jooq.tables.records.ReferralFriendRecord;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +37,7 @@ final class ReferralPrivacy {
         });
     }
 
-    private static Map<String, Object> row(ReferralRecord r, String email) {
+    private static Map<String, Object> row(ReferralFriendRecord r, String email) {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("referrerId", r.getReferrerId());
         row.put("friendEmail", email);

@@ -1,6 +1,6 @@
 package dev.aftersales.plugins.referral;
 
-import static dev.aftersales.plugins.referral.jooq.Tables.REFERRAL;
+import static dev.aftersales.plugins.referral.jooq.Tables.REFERRAL_FRIEND;
 import static dev.aftersales.plugins.referral.jooq.Tables.REFERRAL_CODE;
 import static dev.aftersales.plugins.referral.jooq.Tables.REFERRAL_REFERRER_DEVICE;
 import static dev.aftersales.plugins.referral.jooq.Tables.REFERRAL_REVOKED_CODE;
@@ -9,7 +9,7 @@ import static dev.aftersales.plugins.referral.jooq.Tables.REFERRAL_VISIT;
 
 import dev.aftersales.api.FeatureContext;
 import dev.aftersales.plugins.referral.jooq.tables.records.ReferralCodeRecord;
-import dev.aftersales.plugins.referral.jooq.tables.records.ReferralRecord;
+import dev.aftersales.plugins.referral.jooq.tables.records.ReferralFriendRecord;
 import dev.aftersales.plugins.referral.jooq.tables.records.ReferralRevokedCodeRecord;
 import dev.aftersales.plugins.referral.jooq.tables.records.ReferralSignalRecord;
 import java.time.Instant;
@@ -146,143 +146,143 @@ final class ReferralStore {
 
     // ---- referrals ----
 
-    Optional<ReferralRecord> referral(long id) {
-        return one(REFERRAL.ID.eq(id), false);
+    Optional<ReferralFriendRecord> referral(long id) {
+        return one(REFERRAL_FRIEND.ID.eq(id), false);
     }
 
-    Optional<ReferralRecord> lockReferral(long id) {
-        return one(REFERRAL.ID.eq(id), true);
+    Optional<ReferralFriendRecord> lockReferral(long id) {
+        return one(REFERRAL_FRIEND.ID.eq(id), true);
     }
 
-    Optional<ReferralRecord> lockByFriend(String customerId) {
-        return one(REFERRAL.FRIEND_CUSTOMER_ID.eq(customerId), true);
+    Optional<ReferralFriendRecord> lockByFriend(String customerId) {
+        return one(REFERRAL_FRIEND.FRIEND_CUSTOMER_ID.eq(customerId), true);
     }
 
-    Optional<ReferralRecord> lockByEmailKey(String emailKey) {
-        return one(REFERRAL.FRIEND_EMAIL_KEY.eq(emailKey), true);
+    Optional<ReferralFriendRecord> lockByEmailKey(String emailKey) {
+        return one(REFERRAL_FRIEND.FRIEND_EMAIL_KEY.eq(emailKey), true);
     }
 
-    Optional<ReferralRecord> byOrder(String orderId) {
-        return one(REFERRAL.ORDER_ID.eq(orderId), false);
+    Optional<ReferralFriendRecord> byOrder(String orderId) {
+        return one(REFERRAL_FRIEND.ORDER_ID.eq(orderId), false);
     }
 
-    Optional<ReferralRecord> lockByOrder(String orderId) {
-        return one(REFERRAL.ORDER_ID.eq(orderId), true);
+    Optional<ReferralFriendRecord> lockByOrder(String orderId) {
+        return one(REFERRAL_FRIEND.ORDER_ID.eq(orderId), true);
     }
 
-    Optional<ReferralRecord> lockByCoupon(Collection<String> couponCodes) {
-        return couponCodes.isEmpty() ? Optional.empty() : one(REFERRAL.COUPON_CODE.in(couponCodes), true);
+    Optional<ReferralFriendRecord> lockByCoupon(Collection<String> couponCodes) {
+        return couponCodes.isEmpty() ? Optional.empty() : one(REFERRAL_FRIEND.COUPON_CODE.in(couponCodes), true);
     }
 
-    private Optional<ReferralRecord> one(Condition condition, boolean lock) {
-        var query = db.selectFrom(REFERRAL).where(REFERRAL.SHOP_ID.eq(shopId).and(condition)).limit(1);
+    private Optional<ReferralFriendRecord> one(Condition condition, boolean lock) {
+        var query = db.selectFrom(REFERRAL_FRIEND).where(REFERRAL_FRIEND.SHOP_ID.eq(shopId).and(condition)).limit(1);
         return (lock ? query.forUpdate() : query).fetchOptional();
     }
 
     /** A new referral (state CLAIMED or, through a code typed at checkout, QUALIFIED later); returns its id. */
     long insertReferral(String referrerId, String code, String friendCustomerId, String friendEmail,
                         String deviceHash, Instant now) {
-        db.insertInto(REFERRAL)
-                .set(REFERRAL.SHOP_ID, shopId)
-                .set(REFERRAL.REFERRER_ID, referrerId)
-                .set(REFERRAL.CODE, code)
-                .set(REFERRAL.FRIEND_CUSTOMER_ID, friendCustomerId)
-                .set(REFERRAL.FRIEND_EMAIL, friendEmail)
-                .set(REFERRAL.FRIEND_EMAIL_KEY, friendEmail == null ? null : Emails.key(friendEmail))
-                .set(REFERRAL.DEVICE_HASH, deviceHash)
-                .set(REFERRAL.STATE, ReferralState.CLAIMED.name())
-                .set(REFERRAL.POINTS, 0L)
-                .set(REFERRAL.SHORTFALL, 0L)
-                .set(REFERRAL.CREATED_AT, utc(now))
-                .set(REFERRAL.UPDATED_AT, utc(now))
+        db.insertInto(REFERRAL_FRIEND)
+                .set(REFERRAL_FRIEND.SHOP_ID, shopId)
+                .set(REFERRAL_FRIEND.REFERRER_ID, referrerId)
+                .set(REFERRAL_FRIEND.CODE, code)
+                .set(REFERRAL_FRIEND.FRIEND_CUSTOMER_ID, friendCustomerId)
+                .set(REFERRAL_FRIEND.FRIEND_EMAIL, friendEmail)
+                .set(REFERRAL_FRIEND.FRIEND_EMAIL_KEY, friendEmail == null ? null : Emails.key(friendEmail))
+                .set(REFERRAL_FRIEND.DEVICE_HASH, deviceHash)
+                .set(REFERRAL_FRIEND.STATE, ReferralState.CLAIMED.name())
+                .set(REFERRAL_FRIEND.POINTS, 0L)
+                .set(REFERRAL_FRIEND.SHORTFALL, 0L)
+                .set(REFERRAL_FRIEND.CREATED_AT, utc(now))
+                .set(REFERRAL_FRIEND.UPDATED_AT, utc(now))
                 .execute();
         return db.lastID().longValue();
     }
 
     void setCoupon(long id, String couponCode, Instant expiresAt) {
-        db.update(REFERRAL).set(REFERRAL.COUPON_CODE, couponCode).set(REFERRAL.COUPON_EXPIRES_AT, utc(expiresAt))
-                .where(REFERRAL.SHOP_ID.eq(shopId).and(REFERRAL.ID.eq(id))).execute();
+        db.update(REFERRAL_FRIEND).set(REFERRAL_FRIEND.COUPON_CODE, couponCode).set(REFERRAL_FRIEND.COUPON_EXPIRES_AT, utc(expiresAt))
+                .where(REFERRAL_FRIEND.SHOP_ID.eq(shopId).and(REFERRAL_FRIEND.ID.eq(id))).execute();
     }
 
     void attachFriend(long id, String customerId) {
-        db.update(REFERRAL).set(REFERRAL.FRIEND_CUSTOMER_ID, customerId)
-                .where(REFERRAL.SHOP_ID.eq(shopId).and(REFERRAL.ID.eq(id))).execute();
+        db.update(REFERRAL_FRIEND).set(REFERRAL_FRIEND.FRIEND_CUSTOMER_ID, customerId)
+                .where(REFERRAL_FRIEND.SHOP_ID.eq(shopId).and(REFERRAL_FRIEND.ID.eq(id))).execute();
     }
 
     void attachOrder(long id, String orderId, java.math.BigDecimal amount, String currency, long points) {
-        db.update(REFERRAL).set(REFERRAL.ORDER_ID, orderId).set(REFERRAL.ORDER_AMOUNT, amount)
-                .set(REFERRAL.CURRENCY, currency).set(REFERRAL.POINTS, points)
-                .where(REFERRAL.SHOP_ID.eq(shopId).and(REFERRAL.ID.eq(id))).execute();
+        db.update(REFERRAL_FRIEND).set(REFERRAL_FRIEND.ORDER_ID, orderId).set(REFERRAL_FRIEND.ORDER_AMOUNT, amount)
+                .set(REFERRAL_FRIEND.CURRENCY, currency).set(REFERRAL_FRIEND.POINTS, points)
+                .where(REFERRAL_FRIEND.SHOP_ID.eq(shopId).and(REFERRAL_FRIEND.ID.eq(id))).execute();
     }
 
     void setState(long id, ReferralState state, String voidReason, Instant now) {
-        db.update(REFERRAL).set(REFERRAL.STATE, state.name()).set(REFERRAL.VOID_REASON, voidReason)
-                .set(REFERRAL.UPDATED_AT, utc(now))
-                .where(REFERRAL.SHOP_ID.eq(shopId).and(REFERRAL.ID.eq(id))).execute();
+        db.update(REFERRAL_FRIEND).set(REFERRAL_FRIEND.STATE, state.name()).set(REFERRAL_FRIEND.VOID_REASON, voidReason)
+                .set(REFERRAL_FRIEND.UPDATED_AT, utc(now))
+                .where(REFERRAL_FRIEND.SHOP_ID.eq(shopId).and(REFERRAL_FRIEND.ID.eq(id))).execute();
     }
 
     void rewarded(long id, Instant availableAt, Instant now) {
-        db.update(REFERRAL).set(REFERRAL.STATE, ReferralState.REWARDED.name())
-                .set(REFERRAL.AVAILABLE_AT, utc(availableAt)).set(REFERRAL.UPDATED_AT, utc(now))
-                .where(REFERRAL.SHOP_ID.eq(shopId).and(REFERRAL.ID.eq(id))).execute();
+        db.update(REFERRAL_FRIEND).set(REFERRAL_FRIEND.STATE, ReferralState.REWARDED.name())
+                .set(REFERRAL_FRIEND.AVAILABLE_AT, utc(availableAt)).set(REFERRAL_FRIEND.UPDATED_AT, utc(now))
+                .where(REFERRAL_FRIEND.SHOP_ID.eq(shopId).and(REFERRAL_FRIEND.ID.eq(id))).execute();
     }
 
     void availableAt(long id, Instant availableAt) {
-        db.update(REFERRAL).set(REFERRAL.AVAILABLE_AT, utc(availableAt))
-                .where(REFERRAL.SHOP_ID.eq(shopId).and(REFERRAL.ID.eq(id))).execute();
+        db.update(REFERRAL_FRIEND).set(REFERRAL_FRIEND.AVAILABLE_AT, utc(availableAt))
+                .where(REFERRAL_FRIEND.SHOP_ID.eq(shopId).and(REFERRAL_FRIEND.ID.eq(id))).execute();
     }
 
     void reversed(long id, String reason, long shortfall, Instant now) {
-        db.update(REFERRAL).set(REFERRAL.STATE, ReferralState.REVERSED.name()).set(REFERRAL.VOID_REASON, reason)
-                .set(REFERRAL.SHORTFALL, shortfall).set(REFERRAL.UPDATED_AT, utc(now))
-                .where(REFERRAL.SHOP_ID.eq(shopId).and(REFERRAL.ID.eq(id))).execute();
+        db.update(REFERRAL_FRIEND).set(REFERRAL_FRIEND.STATE, ReferralState.REVERSED.name()).set(REFERRAL_FRIEND.VOID_REASON, reason)
+                .set(REFERRAL_FRIEND.SHORTFALL, shortfall).set(REFERRAL_FRIEND.UPDATED_AT, utc(now))
+                .where(REFERRAL_FRIEND.SHOP_ID.eq(shopId).and(REFERRAL_FRIEND.ID.eq(id))).execute();
     }
 
     /** Referrals of the referrer with a first order this month (from {@code since}), this one excluded. */
     int ordersThisMonth(String referrerId, Instant since, long except) {
-        return db.fetchCount(REFERRAL, REFERRAL.SHOP_ID.eq(shopId).and(REFERRAL.REFERRER_ID.eq(referrerId))
-                .and(REFERRAL.ORDER_ID.isNotNull()).and(REFERRAL.UPDATED_AT.ge(utc(since)))
-                .and(REFERRAL.ID.ne(except)));
+        return db.fetchCount(REFERRAL_FRIEND, REFERRAL_FRIEND.SHOP_ID.eq(shopId).and(REFERRAL_FRIEND.REFERRER_ID.eq(referrerId))
+                .and(REFERRAL_FRIEND.ORDER_ID.isNotNull()).and(REFERRAL_FRIEND.UPDATED_AT.ge(utc(since)))
+                .and(REFERRAL_FRIEND.ID.ne(except)));
     }
 
     int usesOfCode(String code) {
-        return db.fetchCount(REFERRAL, REFERRAL.SHOP_ID.eq(shopId).and(REFERRAL.CODE.eq(code)));
+        return db.fetchCount(REFERRAL_FRIEND, REFERRAL_FRIEND.SHOP_ID.eq(shopId).and(REFERRAL_FRIEND.CODE.eq(code)));
     }
 
     /** Rewards that became available and of which the referrer was not told yet. */
-    List<ReferralRecord> dueForRelease(Instant now, int limit) {
-        return db.selectFrom(REFERRAL)
-                .where(REFERRAL.SHOP_ID.eq(shopId).and(REFERRAL.STATE.eq(ReferralState.REWARDED.name()))
-                        .and(REFERRAL.AVAILABLE_AT.le(utc(now))))
-                .orderBy(REFERRAL.AVAILABLE_AT).limit(limit).fetch();
+    List<ReferralFriendRecord> dueForRelease(Instant now, int limit) {
+        return db.selectFrom(REFERRAL_FRIEND)
+                .where(REFERRAL_FRIEND.SHOP_ID.eq(shopId).and(REFERRAL_FRIEND.STATE.eq(ReferralState.REWARDED.name()))
+                        .and(REFERRAL_FRIEND.AVAILABLE_AT.le(utc(now))))
+                .orderBy(REFERRAL_FRIEND.AVAILABLE_AT).limit(limit).fetch();
     }
 
     /** The referrer's referrals, newest first, from the keyset cursor {@code beforeId}; {@code limit} rows. */
-    List<ReferralRecord> ofReferrer(String referrerId, Long beforeId, int limit) {
-        return db.selectFrom(REFERRAL)
-                .where(REFERRAL.SHOP_ID.eq(shopId).and(REFERRAL.REFERRER_ID.eq(referrerId))
-                        .and(beforeId == null ? DSL.noCondition() : REFERRAL.ID.lt(beforeId)))
-                .orderBy(REFERRAL.ID.desc()).limit(limit).fetch();
+    List<ReferralFriendRecord> ofReferrer(String referrerId, Long beforeId, int limit) {
+        return db.selectFrom(REFERRAL_FRIEND)
+                .where(REFERRAL_FRIEND.SHOP_ID.eq(shopId).and(REFERRAL_FRIEND.REFERRER_ID.eq(referrerId))
+                        .and(beforeId == null ? DSL.noCondition() : REFERRAL_FRIEND.ID.lt(beforeId)))
+                .orderBy(REFERRAL_FRIEND.ID.desc()).limit(limit).fetch();
     }
 
-    List<ReferralRecord> allOfReferrer(String referrerId) {
-        return db.selectFrom(REFERRAL)
-                .where(REFERRAL.SHOP_ID.eq(shopId).and(REFERRAL.REFERRER_ID.eq(referrerId)))
-                .orderBy(REFERRAL.ID).fetch();
+    List<ReferralFriendRecord> allOfReferrer(String referrerId) {
+        return db.selectFrom(REFERRAL_FRIEND)
+                .where(REFERRAL_FRIEND.SHOP_ID.eq(shopId).and(REFERRAL_FRIEND.REFERRER_ID.eq(referrerId)))
+                .orderBy(REFERRAL_FRIEND.ID).fetch();
     }
 
-    List<ReferralRecord> ofFriend(String customerId) {
-        return db.selectFrom(REFERRAL)
-                .where(REFERRAL.SHOP_ID.eq(shopId).and(REFERRAL.FRIEND_CUSTOMER_ID.eq(customerId)))
+    List<ReferralFriendRecord> ofFriend(String customerId) {
+        return db.selectFrom(REFERRAL_FRIEND)
+                .where(REFERRAL_FRIEND.SHOP_ID.eq(shopId).and(REFERRAL_FRIEND.FRIEND_CUSTOMER_ID.eq(customerId)))
                 .fetch();
     }
 
     /** Flagged referrals, oldest first, after the keyset cursor {@code afterId}. */
-    List<ReferralRecord> queue(Long afterId, int limit) {
-        return db.selectFrom(REFERRAL)
-                .where(REFERRAL.SHOP_ID.eq(shopId).and(REFERRAL.STATE.eq(ReferralState.FLAGGED.name()))
-                        .and(afterId == null ? DSL.noCondition() : REFERRAL.ID.gt(afterId)))
-                .orderBy(REFERRAL.ID).limit(limit).fetch();
+    List<ReferralFriendRecord> queue(Long afterId, int limit) {
+        return db.selectFrom(REFERRAL_FRIEND)
+                .where(REFERRAL_FRIEND.SHOP_ID.eq(shopId).and(REFERRAL_FRIEND.STATE.eq(ReferralState.FLAGGED.name()))
+                        .and(afterId == null ? DSL.noCondition() : REFERRAL_FRIEND.ID.gt(afterId)))
+                .orderBy(REFERRAL_FRIEND.ID).limit(limit).fetch();
     }
 
     // ---- signals ----
@@ -309,9 +309,9 @@ final class ReferralStore {
 
     List<Record> countsByState(Instant since) {
         Field<Integer> count = DSL.count().as("n");
-        return db.select(REFERRAL.STATE, count).from(REFERRAL)
-                .where(REFERRAL.SHOP_ID.eq(shopId).and(REFERRAL.CREATED_AT.ge(utc(since))))
-                .groupBy(REFERRAL.STATE).fetch().map(r -> (Record) r);
+        return db.select(REFERRAL_FRIEND.STATE, count).from(REFERRAL_FRIEND)
+                .where(REFERRAL_FRIEND.SHOP_ID.eq(shopId).and(REFERRAL_FRIEND.CREATED_AT.ge(utc(since))))
+                .groupBy(REFERRAL_FRIEND.STATE).fetch().map(r -> (Record) r);
     }
 
     List<Record> signalCounts(Instant since) {
@@ -324,28 +324,28 @@ final class ReferralStore {
 
     /** First orders, their revenue per currency, and the points booked, of referrals with a rewarded order. */
     List<Record> revenue(Instant since, Collection<String> states) {
-        return db.select(REFERRAL.CURRENCY, DSL.count().as("orders"), DSL.sum(REFERRAL.ORDER_AMOUNT).as("revenue"),
-                        DSL.sum(REFERRAL.POINTS).as("points"))
-                .from(REFERRAL)
-                .where(REFERRAL.SHOP_ID.eq(shopId).and(REFERRAL.CREATED_AT.ge(utc(since)))
-                        .and(REFERRAL.ORDER_ID.isNotNull()).and(REFERRAL.STATE.in(states)))
-                .groupBy(REFERRAL.CURRENCY).orderBy(REFERRAL.CURRENCY).fetch().map(r -> (Record) r);
+        return db.select(REFERRAL_FRIEND.CURRENCY, DSL.count().as("orders"), DSL.sum(REFERRAL_FRIEND.ORDER_AMOUNT).as("revenue"),
+                        DSL.sum(REFERRAL_FRIEND.POINTS).as("points"))
+                .from(REFERRAL_FRIEND)
+                .where(REFERRAL_FRIEND.SHOP_ID.eq(shopId).and(REFERRAL_FRIEND.CREATED_AT.ge(utc(since)))
+                        .and(REFERRAL_FRIEND.ORDER_ID.isNotNull()).and(REFERRAL_FRIEND.STATE.in(states)))
+                .groupBy(REFERRAL_FRIEND.CURRENCY).orderBy(REFERRAL_FRIEND.CURRENCY).fetch().map(r -> (Record) r);
     }
 
     int firstOrders(Instant since) {
-        return db.fetchCount(REFERRAL, REFERRAL.SHOP_ID.eq(shopId).and(REFERRAL.CREATED_AT.ge(utc(since)))
-                .and(REFERRAL.ORDER_ID.isNotNull()));
+        return db.fetchCount(REFERRAL_FRIEND, REFERRAL_FRIEND.SHOP_ID.eq(shopId).and(REFERRAL_FRIEND.CREATED_AT.ge(utc(since)))
+                .and(REFERRAL_FRIEND.ORDER_ID.isNotNull()));
     }
 
     /** Blocked referrals that got as far as an order (a friend who signed up; blocked claims did not). */
     int blockedAtOrder(Instant since) {
-        return db.fetchCount(REFERRAL, REFERRAL.SHOP_ID.eq(shopId).and(REFERRAL.CREATED_AT.ge(utc(since)))
-                .and(REFERRAL.ORDER_ID.isNotNull()).and(REFERRAL.STATE.eq(ReferralState.BLOCKED.name())));
+        return db.fetchCount(REFERRAL_FRIEND, REFERRAL_FRIEND.SHOP_ID.eq(shopId).and(REFERRAL_FRIEND.CREATED_AT.ge(utc(since)))
+                .and(REFERRAL_FRIEND.ORDER_ID.isNotNull()).and(REFERRAL_FRIEND.STATE.eq(ReferralState.BLOCKED.name())));
     }
 
     int friendCoupons(Instant since) {
-        return db.fetchCount(REFERRAL, REFERRAL.SHOP_ID.eq(shopId).and(REFERRAL.CREATED_AT.ge(utc(since)))
-                .and(REFERRAL.COUPON_CODE.isNotNull()));
+        return db.fetchCount(REFERRAL_FRIEND, REFERRAL_FRIEND.SHOP_ID.eq(shopId).and(REFERRAL_FRIEND.CREATED_AT.ge(utc(since)))
+                .and(REFERRAL_FRIEND.COUPON_CODE.isNotNull()));
     }
 
     // ---- GDPR ----
@@ -361,14 +361,14 @@ final class ReferralStore {
      * stays for the referrer's reward and the shop's report but no longer names them.
      */
     void erase(String customerId) {
-        List<Long> asReferrer = db.select(REFERRAL.ID).from(REFERRAL)
-                .where(REFERRAL.SHOP_ID.eq(shopId).and(REFERRAL.REFERRER_ID.eq(customerId))).fetch(REFERRAL.ID);
+        List<Long> asReferrer = db.select(REFERRAL_FRIEND.ID).from(REFERRAL_FRIEND)
+                .where(REFERRAL_FRIEND.SHOP_ID.eq(shopId).and(REFERRAL_FRIEND.REFERRER_ID.eq(customerId))).fetch(REFERRAL_FRIEND.ID);
         if (!asReferrer.isEmpty()) {
             db.deleteFrom(REFERRAL_SIGNAL)
                     .where(REFERRAL_SIGNAL.SHOP_ID.eq(shopId).and(REFERRAL_SIGNAL.REFERRAL_ID.in(asReferrer)))
                     .execute();
         }
-        db.deleteFrom(REFERRAL).where(REFERRAL.SHOP_ID.eq(shopId).and(REFERRAL.REFERRER_ID.eq(customerId))).execute();
+        db.deleteFrom(REFERRAL_FRIEND).where(REFERRAL_FRIEND.SHOP_ID.eq(shopId).and(REFERRAL_FRIEND.REFERRER_ID.eq(customerId))).execute();
         db.deleteFrom(REFERRAL_CODE)
                 .where(REFERRAL_CODE.SHOP_ID.eq(shopId).and(REFERRAL_CODE.CUSTOMER_ID.eq(customerId))).execute();
         db.deleteFrom(REFERRAL_REVOKED_CODE)
@@ -379,16 +379,16 @@ final class ReferralStore {
                         .and(REFERRAL_REFERRER_DEVICE.CUSTOMER_ID.eq(customerId))).execute();
         db.deleteFrom(REFERRAL_VISIT)
                 .where(REFERRAL_VISIT.SHOP_ID.eq(shopId).and(REFERRAL_VISIT.REFERRER_ID.eq(customerId))).execute();
-        List<Long> asFriend = db.select(REFERRAL.ID).from(REFERRAL)
-                .where(REFERRAL.SHOP_ID.eq(shopId).and(REFERRAL.FRIEND_CUSTOMER_ID.eq(customerId))).fetch(REFERRAL.ID);
+        List<Long> asFriend = db.select(REFERRAL_FRIEND.ID).from(REFERRAL_FRIEND)
+                .where(REFERRAL_FRIEND.SHOP_ID.eq(shopId).and(REFERRAL_FRIEND.FRIEND_CUSTOMER_ID.eq(customerId))).fetch(REFERRAL_FRIEND.ID);
         if (!asFriend.isEmpty()) {
             // the signals' details may quote the friend's address or device: they go with the friend
             db.deleteFrom(REFERRAL_SIGNAL)
                     .where(REFERRAL_SIGNAL.SHOP_ID.eq(shopId).and(REFERRAL_SIGNAL.REFERRAL_ID.in(asFriend)))
                     .execute();
-            db.update(REFERRAL).setNull(REFERRAL.FRIEND_CUSTOMER_ID).setNull(REFERRAL.FRIEND_EMAIL)
-                    .setNull(REFERRAL.FRIEND_EMAIL_KEY).setNull(REFERRAL.DEVICE_HASH).setNull(REFERRAL.COUPON_CODE)
-                    .where(REFERRAL.SHOP_ID.eq(shopId).and(REFERRAL.ID.in(asFriend))).execute();
+            db.update(REFERRAL_FRIEND).setNull(REFERRAL_FRIEND.FRIEND_CUSTOMER_ID).setNull(REFERRAL_FRIEND.FRIEND_EMAIL)
+                    .setNull(REFERRAL_FRIEND.FRIEND_EMAIL_KEY).setNull(REFERRAL_FRIEND.DEVICE_HASH).setNull(REFERRAL_FRIEND.COUPON_CODE)
+                    .where(REFERRAL_FRIEND.SHOP_ID.eq(shopId).and(REFERRAL_FRIEND.ID.in(asFriend))).execute();
         }
     }
 }

@@ -4,7 +4,7 @@ import dev.aftersales.api.FeatureContext;
 import dev.aftersales.api.notify.Category;
 import dev.aftersales.api.notify.Notification;
 import dev.aftersales.api.notify.Recipient;
-import dev.aftersales.plugins.referral.jooq.tables.records.ReferralRecord;
+import dev.aftersales.plugins.referral.jooq.tables.records.ReferralFriendRecord;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -21,7 +21,7 @@ final class RewardRelease {
     private static final int BATCH = 200;
 
     void run(FeatureContext shop) {
-        List<ReferralRecord> due;
+        List<ReferralFriendRecord> due;
         do {
             Instant now = shop.clock().instant();
             due = ReferralStore.of(shop).dueForRelease(now, BATCH);
@@ -32,7 +32,7 @@ final class RewardRelease {
     private static void release(FeatureContext shop, long id, Instant now) {
         shop.inTransaction(tx -> {
             ReferralStore store = ReferralStore.in(tx.dsl(), shop);
-            ReferralRecord referral = store.lockReferral(id).orElse(null);
+            ReferralFriendRecord referral = store.lockReferral(id).orElse(null);
             if (referral == null || !ReferralState.REWARDED.name().equals(referral.getState())) {
                 return null; // reversed or released meanwhile
             }

@@ -100,9 +100,9 @@ class FraudChecksIT {
 
         // a third use of a code never shared: flagged as leaked (it still gets the friend's coupon)
         assertThat(programme.claimError(programme.as("dora"), code, null)).isNull();
-        assertThat(shop.sql().fetchValue("""
-                SELECT s.reason_code FROM referral_signal s JOIN referral r ON r.id = s.referral_id
-                WHERE r.shop_id = ? AND r.friend_customer_id = 'dora'""", String.class, shop.id()))
+        assertThat(shop.sql().resultQuery("""
+                SELECT s.reason_code FROM referral_signal s JOIN referral_friend r ON r.id = s.referral_id
+                WHERE r.shop_id = ? AND r.friend_customer_id = 'dora'""", shop.id()).fetchOne(0, String.class))
                 .isEqualTo("LEAKED_CODE");
         // the storefront reports each share of the link
         assertThat(programme.as("anna").execute("mutation { referralLinkShare(input: {channel: \"email\"}) { shares } }")

@@ -124,14 +124,14 @@ final class Programme {
     }
 
     String state(String friendCustomerId) {
-        return shop.sql().fetchValue("SELECT state FROM referral WHERE shop_id = ? AND friend_customer_id = ?",
-                String.class, shop.id(), friendCustomerId);
+        return shop.sql().resultQuery("SELECT state FROM referral_friend WHERE shop_id = ? AND friend_customer_id = ?",
+                shop.id(), friendCustomerId).fetchOne(0, String.class);
     }
 
     GraphQlResult ledger(String customerId) {
         return shop.admin().execute("""
                 query($shop: ID!, $c: ID!) { shop(id: $shop) { rewards { balance(customerId: $c) { available pending }
-                  entries(customerId: $c) { nodes { points kind state shortfall feature } } } } }""",
+                  entries(customerId: $c) { nodes { amount kind state shortfall feature } } } } }""",
                 Map.of("shop", shop.id(), "c", customerId)).assertNoErrors();
     }
 

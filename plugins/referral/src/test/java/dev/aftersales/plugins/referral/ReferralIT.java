@@ -111,8 +111,8 @@ class ReferralIT {
         assertThat(ledger.path("shop.rewards.balance.available").asInt()).isZero();
         assertThat(ledger.path("shop.rewards.entries.nodes[0].kind").asString()).isEqualTo("REVERSAL");
         assertThat(ledger.path("shop.rewards.entries.nodes[0].shortfall").asInt()).isEqualTo(300);
-        assertThat(shop.sql().fetchValue("SELECT shortfall FROM referral WHERE shop_id = ? AND order_id = 'o-cleo'",
-                Long.class, shop.id())).isEqualTo(300L);
+        assertThat(shop.sql().resultQuery("SELECT shortfall FROM referral_friend WHERE shop_id = ? AND order_id = 'o-cleo'",
+                shop.id()).fetchOne(0, Long.class)).isEqualTo(300L);
     }
 
     @Test
@@ -172,7 +172,8 @@ class ReferralIT {
         // a double-clicked claim: one referral, one coupon
         ConcurrentCalls.run(4, 2, (thread, call) -> programme.as("ben").execute(Programme.CLAIM,
                 Map.of("code", code))).assertNoFailures();
-        assertThat(shop.sql().fetchValue("SELECT COUNT(*) FROM referral WHERE shop_id = ?", Integer.class, shop.id()))
+        assertThat(shop.sql().resultQuery("SELECT COUNT(*) FROM referral_friend WHERE shop_id = ?", shop.id())
+                .fetchOne(0, Integer.class))
                 .isEqualTo(1);
 
         shop.catalog().order("o-ben", "ben", java.time.Instant.parse("2026-11-20T08:00:00Z")).line("v-1", 1, "45.00")
