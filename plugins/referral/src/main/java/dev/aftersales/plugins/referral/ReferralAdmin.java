@@ -137,15 +137,11 @@ final class ReferralAdmin {
             return new RevokePayload(null, List.of(UserError.of(INVALID,
                     "Name the referrer (customerId) and a reason of 1 to 500 characters", "input")));
         }
-        return shop.inTransaction(tx -> {
-            ReferralStore store = ReferralStore.in(tx.dsl(), shop);
-            Optional<String> code = store.codeOf(customerId).map(c -> c.getCode());
-            if (code.isEmpty() || !store.revoke(customerId, reason, shop.clock().instant())) {
-                return new RevokePayload(null, List.of(UserError.of(NOT_FOUND,
-                        "This customer has no referral code", "input", "customerId")));
-            }
-            return new RevokePayload(code.get(), List.of());
-        });
+        return shop.inTransaction(tx -> ReferralStore.in(tx.dsl(), shop).revoke(customerId, reason,
+                        shop.clock().instant())
+                .map(code -> new RevokePayload(code, List.of()))
+                .orElseGet(() -> new RevokePayload(null, List.of(UserError.of(NOT_FOUND,
+                        "This customer has no referral code", "input", "customerId")))));
     }
 
     Report report(FieldCall call) {

@@ -54,15 +54,16 @@ final class ReferralStore {
     // ---- codes ----
 
     Optional<ReferralCodeRecord> codeOf(String customerId) {
-        return db.selectFrom(REFERRAL_CODE)
-                .where(REFERRAL_CODE.SHOP_ID.eq(shopId).and(REFERRAL_CODE.CUSTOMER_ID.eq(customerId)))
-                .fetchOptional();
+        return code(REFERRAL_CODE.CUSTOMER_ID.eq(customerId), false);
     }
 
     Optional<ReferralCodeRecord> byCode(String code) {
-        return db.selectFrom(REFERRAL_CODE)
-                .where(REFERRAL_CODE.SHOP_ID.eq(shopId).and(REFERRAL_CODE.CODE.eq(code)))
-                .fetchOptional();
+        return code(REFERRAL_CODE.CODE.eq(code), false);
+    }
+
+    private Optional<ReferralCodeRecord> code(Condition condition, boolean lock) {
+        var query = db.selectFrom(REFERRAL_CODE).where(REFERRAL_CODE.SHOP_ID.eq(shopId).and(condition));
+        return (lock ? query.forUpdate() : query).fetchOptional();
     }
 
     /** Inserts a code; a concurrent insert for the same customer wins and this one changes nothing. */
@@ -83,13 +84,11 @@ final class ReferralStore {
                 .fetchOptional();
     }
 
-    /** Moves the customer's code to the revoked codes; false when they had none. */
-    boolean revoke(String customerId, String reason, Instant now) {
-        Optional<ReferralCodeRecord> code = db.selectFrom(REFERRAL_CODE)
-                .where(REFERRAL_CODE.SHOP_ID.eq(shopId).and(REFERRAL_CODE.CUSTOMER_ID.eq(customerId)))
-                .forUpdate().fetchOptional();
+    /** Moves the customer's code to the revoked codes; the code revoked, or empty when they had none. */
+    Optional<String> revoke(String customerId, String reason, Instant now) {
+        Optional<ReferralCodeRecord> code = code(REFERRAL_CODE.CUSTOMER_ID.eq(customerId), true);
         if (code.isEmpty()) {
-            return false;
+            return Optional.empty();
         }
         db.insertInto(REFERRAL_REVOKED_CODE)
                 .set(REFERRAL_REVOKED_CODE.SHOP_ID, shopId)
@@ -101,7 +100,7 @@ final class ReferralStore {
         db.deleteFrom(REFERRAL_CODE)
                 .where(REFERRAL_CODE.SHOP_ID.eq(shopId).and(REFERRAL_CODE.CUSTOMER_ID.eq(customerId)))
                 .execute();
-        return true;
+        return Optional.of(code.get().getCode());
     }
 
     void countShare(String customerId) {
