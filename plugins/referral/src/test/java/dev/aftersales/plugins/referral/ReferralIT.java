@@ -166,6 +166,21 @@ class ReferralIT {
     }
 
     @Test
+    void aReferralCodeTypedAtCheckoutCountsOnlyForANewCustomersFirstOrder(TestShop shop) {
+        Programme programme = Programme.start(shop, Map.of());
+        String code = programme.code("anna");
+
+        programme.placed("o-finn", "finn", "35.00", Map.of("couponCodes", List.of(code.toLowerCase())));
+        assertThat(programme.state("finn")).isEqualTo("QUALIFIED");
+
+        programme.placed("o-gus-1", "gus", "35.00", Map.of());
+        programme.placed("o-gus-2", "gus", "35.00", Map.of("couponCodes", List.of(code)));
+        assertThat(programme.state("gus")).isEqualTo("VOID");
+        assertThat(shop.sql().resultQuery("SELECT void_reason FROM referral_friend WHERE shop_id = ? "
+                + "AND friend_customer_id = 'gus'", shop.id()).fetchOne(0, String.class)).isEqualTo("NOT_FIRST_ORDER");
+    }
+
+    @Test
     void theSameFirstOrderDeliveredManyTimesAtOncePaysOnce(TestShop shop) {
         Programme programme = Programme.start(shop, Map.of("returnWindowDays", 0));
         String code = programme.code("anna");
