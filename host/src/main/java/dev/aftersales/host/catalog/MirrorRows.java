@@ -56,6 +56,11 @@ final class MirrorRows {
                 .set(ORDERS.TOTAL, order.total().amount())
                 .set(ORDERS.CURRENCY, order.total().currency())
                 .set(ORDERS.SOURCE_UPDATED_AT, asOf == null ? null : utc(asOf))
+                .set(ORDERS.EMAIL, order.signals().email())
+                .set(ORDERS.COUPON_CODES, order.signals().couponCodes().isEmpty() ? null
+                        : String.join("\n", order.signals().couponCodes()))
+                .set(ORDERS.SHIPPING_ADDRESS_HASH, order.signals().shippingAddressHash())
+                .set(ORDERS.PAYMENT_FINGERPRINT, order.signals().paymentFingerprint())
                 .execute();
         int lineNo = 0;
         for (OrderLine line : order.lines()) {

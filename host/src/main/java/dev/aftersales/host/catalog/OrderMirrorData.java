@@ -48,7 +48,8 @@ class OrderMirrorData implements CustomerData {
 
     @Override
     public int erase(DataSubject subject) {
-        return db.update(ORDERS).set(ORDERS.CUSTOMER_ID, ERASED)
+        return db.update(ORDERS).set(ORDERS.CUSTOMER_ID, ERASED).setNull(ORDERS.EMAIL)
+                .setNull(ORDERS.SHIPPING_ADDRESS_HASH).setNull(ORDERS.PAYMENT_FINGERPRINT)
                 .where(ORDERS.SHOP_ID.eq(subject.shopId()).and(ORDERS.CUSTOMER_ID.eq(subject.customerId())))
                 .execute();
     }

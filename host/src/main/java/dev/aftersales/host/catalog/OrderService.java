@@ -6,6 +6,7 @@ import static dev.aftersales.host.jooq.Tables.ORDER_LINES;
 import dev.aftersales.api.catalog.Money;
 import dev.aftersales.api.catalog.Order;
 import dev.aftersales.api.catalog.OrderLine;
+import dev.aftersales.api.catalog.OrderSignals;
 import dev.aftersales.api.catalog.Orders;
 import dev.aftersales.host.jooq.tables.records.OrderLinesRecord;
 import dev.aftersales.host.jooq.tables.records.OrdersRecord;
@@ -50,7 +51,13 @@ public class OrderService {
         return orders.stream().map(order -> new Order(order.getOrderId(), order.getCustomerId(),
                 order.getPlacedAt().toInstant(ZoneOffset.UTC), Order.OrderStatus.valueOf(order.getStatus()),
                 new Money(order.getTotal(), order.getCurrency()),
-                lines.getOrDefault(order.getOrderId(), List.of()))).toList();
+                lines.getOrDefault(order.getOrderId(), List.of()), signals(order))).toList();
+    }
+
+    private static OrderSignals signals(OrdersRecord order) {
+        return new OrderSignals(order.getEmail(),
+                order.getCouponCodes() == null ? List.of() : List.of(order.getCouponCodes().split("\n")),
+                order.getShippingAddressHash(), order.getPaymentFingerprint());
     }
 
     private static OrderLine toLine(OrderLinesRecord line) {

@@ -43,6 +43,7 @@ public class DemoSeeder {
     /** The bundled reference connector, pointed at the in-process demo platform. */
     private static final String REFERENCE_CONNECTOR = "connector-rest";
     private static final String STOCK_ALERT = "stock-alert";
+    private static final String REFERRAL = "referral";
     private static final Logger log = LoggerFactory.getLogger(DemoSeeder.class);
 
     private final ShopAdministration administration;
@@ -93,6 +94,10 @@ public class DemoSeeder {
         // a restock webhook from the README should show its alert mail within a minute, not after five
         plugins.plugin(STOCK_ALERT).ifPresent(stockAlert -> administration.updateSettings(SHOP_ID, STOCK_ALERT,
                 Map.of("triggerDelayMinutes", 0)));
+        // the referral programme: anna's link (made on her first look) opens the demo storefront's landing page
+        plugins.plugin(REFERRAL).ifPresent(referral -> administration.updateSettings(SHOP_ID, REFERRAL,
+                Map.of("landingUrl", "https://demo-outdoor.example/referral", "referrerPoints", 500,
+                        "friendDiscountPercent", 15)));
         for (LoadedPlugin plugin : plugins.plugins()) {
             administration.setEnabled(SHOP_ID, plugin.id(), true);
         }

@@ -7,6 +7,7 @@ import dev.aftersales.api.graphql.PageRequest;
 import dev.aftersales.api.graphql.Viewer;
 import graphql.schema.DataFetchingEnvironment;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.dataloader.DataLoader;
 
@@ -62,6 +63,12 @@ final class HostFieldCall implements FieldCall {
                     "Field '" + environment.getField().getName() + "' needs 'first'");
         }
         return PageRequest.of(first, environment.getArgument("after"));
+    }
+
+    @Override
+    public Optional<String> device() {
+        return Optional.ofNullable(environment.getGraphQlContext().<ClientDevice>get(ClientDevice.class))
+                .map(ClientDevice::hash);
     }
 
     @Override

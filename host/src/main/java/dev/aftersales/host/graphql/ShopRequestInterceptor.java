@@ -40,7 +40,8 @@ public class ShopRequestInterceptor implements WebGraphQlInterceptor {
         Viewer viewer = CustomerIdentity.viewer(request.getAttributes());
         RequestContext context = new RequestContext(shop.get(), viewer);
         request.configureExecutionInput((input, builder) ->
-                builder.graphQLContext(Map.of(RequestContext.class, context)).build());
+                builder.graphQLContext(Map.of(RequestContext.class, context,
+                        ClientDevice.class, ClientDevice.of(shopId, request))).build());
         return chain.next(request);
     }
 

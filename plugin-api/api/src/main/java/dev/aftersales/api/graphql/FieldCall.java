@@ -2,6 +2,7 @@ package dev.aftersales.api.graphql;
 
 import dev.aftersales.api.FeatureContext;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -41,6 +42,21 @@ public interface FieldCall {
      * {@code first} lies between 1 and 100.
      */
     PageRequest page();
+
+    /**
+     * A stable, opaque hash of the requesting device (the client's IP address and {@code User-Agent} header, keyed by
+     * the shop), or empty when the host cannot tell (no HTTP request). Never the address itself: a feature may store
+     * it to notice that two people are one (e.g. a referral between the same device), not to track anyone.
+     *
+     * <pre>{@code
+     * String device = call.device().orElse(null);
+     * }</pre>
+     *
+     * Since plugin API 1.1.
+     */
+    default Optional<String> device() {
+        return Optional.empty();
+    }
 
     /** Loads a value through a batch loader (the feature's own, or the host's {@link dev.aftersales.api.catalog.Catalog#VARIANT_LOADER}). */
     <K, V> CompletableFuture<V> load(String loader, K key);

@@ -159,6 +159,30 @@ final class JsonFields {
         return objects;
     }
 
+    /** A list of non-empty strings that may be absent or null; each at most {@code maxLength}, at most {@code maxItems}. */
+    List<String> optionalTexts(String key, int maxItems, int maxLength) {
+        Object value = values.get(key);
+        if (value == null) {
+            return List.of();
+        }
+        if (!(value instanceof List<?> list)) {
+            throw new InvalidPayload(path(key), "must be a list of strings");
+        }
+        if (list.size() > maxItems) {
+            throw new InvalidPayload(path(key), "must have at most " + maxItems + " entries");
+        }
+        List<String> texts = new ArrayList<>(list.size());
+        for (int i = 0; i < list.size(); i++) {
+            if (!(list.get(i) instanceof String text) || text.isBlank() || text.length() > maxLength
+                    || text.chars().anyMatch(Character::isWhitespace)) {
+                throw new InvalidPayload(path(key) + "[" + i + "]",
+                        "must be a string of 1 to " + maxLength + " characters without spaces");
+            }
+            texts.add(text);
+        }
+        return texts;
+    }
+
     private Object required(String key) {
         Object value = values.get(key);
         if (value == null) {

@@ -3,6 +3,7 @@ package dev.aftersales.plugins.connectorrest;
 import dev.aftersales.api.catalog.Money;
 import dev.aftersales.api.catalog.Order;
 import dev.aftersales.api.catalog.OrderLine;
+import dev.aftersales.api.catalog.OrderSignals;
 import dev.aftersales.api.catalog.Variant;
 import dev.aftersales.api.platform.Cart;
 import dev.aftersales.api.platform.CartLine;
@@ -24,6 +25,8 @@ final class PlatformPayloads {
     static final int EMAIL_MAX = 320;
     static final int LOCALE_MAX = 20;
     static final int CODE_MAX = 100;
+    static final int COUPONS_MAX = 20;
+    static final int HASH_MAX = 128;
 
     private PlatformPayloads() {
     }
@@ -49,7 +52,14 @@ final class PlatformPayloads {
         Order.OrderStatus status = order.enumValue("status", Order.OrderStatus.class);
         Money total = order.money("total");
         List<OrderLine> lines = order.objects("lines").stream().map(PlatformPayloads::orderLine).toList();
-        return new Order(id, customerId, placedAt, status, total, lines);
+        String email = order.optionalText("email", EMAIL_MAX);
+        if (email != null && !email.contains("@")) {
+            throw new InvalidPayload(order.path("email"), "must be an e-mail address");
+        }
+        OrderSignals signals = new OrderSignals(email, order.optionalTexts("couponCodes", COUPONS_MAX, CODE_MAX),
+                order.optionalText("shippingAddressHash", HASH_MAX), order.optionalText("paymentFingerprint",
+                HASH_MAX));
+        return new Order(id, customerId, placedAt, status, total, lines, signals);
     }
 
     private static OrderLine orderLine(JsonFields line) {

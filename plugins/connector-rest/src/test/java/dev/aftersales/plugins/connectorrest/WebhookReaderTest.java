@@ -9,6 +9,7 @@ import com.grack.nanojson.JsonParserException;
 import dev.aftersales.api.catalog.Money;
 import dev.aftersales.api.catalog.Order;
 import dev.aftersales.api.catalog.OrderLine;
+import dev.aftersales.api.catalog.OrderSignals;
 import dev.aftersales.api.catalog.Variant;
 import dev.aftersales.api.platform.MalformedWebhookException;
 import dev.aftersales.api.platform.PlatformFact;
@@ -112,6 +113,18 @@ class WebhookReaderTest {
         assertThat(fact.asOf()).isEqualTo(Instant.parse("2026-11-22T17:30:00Z"));
     }
 
+    @Test
+    void theOptionalOrderSignalsAreRead() {
+        Order order = ((OrderFact) readOne("order.placed", ORDER.replace("\"status\"", """
+                "email": "ben@example.org", "couponCodes": ["FRIEND-7Q2X", "WINTER10"],
+                "shippingAddressHash": "sha256:9f86d08", "paymentFingerprint": "Xt5EWLLDS7FJjR1c", "status\"""")))
+                .order();
+
+        assertThat(order.signals()).isEqualTo(new OrderSignals("ben@example.org", List.of("FRIEND-7Q2X", "WINTER10"),
+                "sha256:9f86d08", "Xt5EWLLDS7FJjR1c"));
+        assertThat(((OrderFact) readOne("order.placed", ORDER)).order().signals()).isEqualTo(OrderSignals.NONE);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"customer.created", "customer.updated"})
     void customerEventsBecomeACustomerFact(String type) {
@@ -202,6 +215,9 @@ class WebhookReaderTest {
                 malformed("order.placed", ORDER, d -> d.put("status", "SHIPPED"),
                         "data.status must be one of [PLACED, FULFILLED, DELIVERED, CANCELLED, RETURNED]"),
                 malformed("order.placed", ORDER, d -> d.remove("customerId"), "data.customerId is missing"),
+                malformed("order.placed", ORDER, d -> d.put("couponCodes", List.of("TWO WORDS")),
+                        "data.couponCodes[0] must be a string of 1 to 100 characters without spaces"),
+                malformed("order.placed", ORDER, d -> d.put("email", "nobody"), "data.email must be an e-mail address"),
                 malformed("order.placed", ORDER, d -> d.remove("placedAt"), "data.placedAt is missing"),
                 malformed("order.placed", ORDER, d -> d.put("lines", Map.of()), "data.lines must be a list"),
                 malformed("order.placed", ORDER, d -> line(d, 1).put("quantity", 0),
