@@ -22,6 +22,12 @@ public record Order(String id, String customerId, Instant placedAt, OrderStatus 
         this(id, customerId, placedAt, status, total, lines, OrderSignals.NONE);
     }
 
+    /** What the platform reported about how the order was placed. Since plugin API 1.1. */
+    @Override
+    public OrderSignals signals() {
+        return signals;
+    }
+
     public enum OrderStatus {
         PLACED, FULFILLED, DELIVERED, CANCELLED, RETURNED
     }
