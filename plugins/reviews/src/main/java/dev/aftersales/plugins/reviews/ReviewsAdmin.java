@@ -1,0 +1,62 @@
+package dev.aftersales.plugins.reviews;
+
+import dev.aftersales.api.FeatureContext;
+import dev.aftersales.api.FeatureException;
+import dev.aftersales.api.Wiring;
+import dev.aftersales.api.graphql.FieldCall;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Operator API ({@code admin.graphqls}): moderation queues and decisions, replies, Q&amp;A, the report. */
+final class ReviewsAdmin {
+
+    private static final int REPORT_PRODUCTS = 100;
+
+    private final Moderation moderation;
+    private final Questions questions;
+
+    ReviewsAdmin(Moderation moderation, Questions questions) {
+        this.moderation = moderation;
+        this.questions = questions;
+    }
+
+    void register(Wiring wiring) {
+        wiring.adminField("Shop", "reviews", call -> Map.of("verificationRule", Purchases.RULE));
+        wiring.adminField("ReviewsAdmin", "queue", moderation::queue);
+        wiring.adminField("ReviewsAdmin", "questions", questions::questionQueue);
+        wiring.adminField("ReviewsAdmin", "answers", questions::answerQueue);
+        wiring.adminField("ReviewsAdmin", "report", this::report);
+        wiring.adminField("Mutation", "reviewModerate", moderation::moderate);
+        wiring.adminField("Mutation", "reviewReply", moderation::reply);
+        wiring.adminField("Mutation", "productQuestionModerate", questions::moderateQuestion);
+        wiring.adminField("Mutation", "productAnswerModerate", questions::moderateAnswer);
+        wiring.adminField("Mutation", "productQuestionAnswerAsShop", questions::answerAsShop);
+    }
+
+    /** Requests sent in the period and how many were opened and answered; ratings per product. */
+    private Map<String, Object> report(FieldCall call) {
+        FeatureContext shop = call.shop();
+        Instant from = instant(call.argument("from"), "from");
+        Instant to = instant(call.argument("to"), "to");
+        int[] funnel = RequestStore.of(shop).funnel(from, to);
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("requestsSent", funnel[0]);
+        report.put("requestsOpened", funnel[1]);
+        report.put("requestsReviewed", funnel[2]);
+        report.put("openRate", funnel[0] == 0 ? 0.0 : funnel[1] / (double) funnel[0]);
+        report.put("reviewRate", funnel[0] == 0 ? 0.0 : funnel[2] / (double) funnel[0]);
+        report.put("products", ReviewStore.of(shop).ratingsPerProduct(REPORT_PRODUCTS));
+        return report;
+    }
+
+    private static Instant instant(Object value, String argument) {
+        try {
+            return Instant.parse(String.valueOf(value));
+        } catch (DateTimeParseException e) {
+            throw new FeatureException(FeatureException.ErrorCode.BAD_REQUEST,
+                    "'" + argument + "' must be an ISO-8601 instant, e.g. 2026-12-01T00:00:00Z");
+        }
+    }
+}
