@@ -65,8 +65,8 @@ final class ReviewFetchers {
         wiring.field("ProductReviews", "questions",
                 call -> questions.answered(call, call.<ProductReviews>source().productId()));
         wiring.field("ProductQuestion", "answers", this::answers);
-        wiring.<String, RatingSummary>batchLoader("summary", ReviewFetchers::summaries);
-        wiring.<Long, List<Answer>>batchLoader("answers",
+        wiring.<String, RatingSummary>batchLoader(SUMMARY_LOADER, ReviewFetchers::summaries);
+        wiring.<Long, List<Answer>>batchLoader(ANSWERS_LOADER,
                 (shop, questionIds) -> QuestionStore.of(shop).approvedAnswers(questionIds));
     }
 

@@ -1,7 +1,6 @@
 package dev.aftersales.plugins.reviews;
 
 import dev.aftersales.api.FeatureContext;
-import dev.aftersales.api.catalog.Order;
 import dev.aftersales.api.catalog.OrderLine;
 import dev.aftersales.api.catalog.Variant;
 import dev.aftersales.api.events.OrderReturned;
@@ -55,11 +54,17 @@ final class ReviewRequests {
         }
     }
 
-    /** A (partial) return: no reminder ever follows; a request not sent yet leaves the returned products out. */
+    /**
+     * A return: no reminder ever follows a sent request; a request not sent yet is cancelled when nothing of the order
+     * was kept, and else leaves the returned products out when it is sent.
+     */
     void onReturned(FeatureContext shop, OrderReturned event) {
+        boolean nothingKept = shop.orders().order(event.orderId()).map(Purchases::keptLines).orElse(List.of())
+                .isEmpty();
         shop.inTransaction(tx -> {
             RequestStore requests = RequestStore.in(tx.dsl(), shop);
-            requests.lock(event.orderId()).filter(request -> RequestStore.SENT.equals(request.getState()))
+            requests.lock(event.orderId())
+                    .filter(request -> RequestStore.SENT.equals(request.getState()) || nothingKept)
                     .ifPresent(request -> requests.cancel(event.orderId()));
             return null;
         });
@@ -95,14 +100,13 @@ final class ReviewRequests {
         }
         ReviewsRequestRecord request = locked.get();
         Instant dueAt = ReviewStore.instant(request.getDueAt());
-        if (now.isAfter(dueAt.plus(LATE_LIMIT))) {
-            requests.state(orderId, RequestStore.EXPIRED);
-            return;
-        }
-        Optional<Order> order = shop.orders().order(orderId);
-        List<OrderLine> kept = order.map(Purchases::keptLines).orElse(List.of());
+        List<OrderLine> kept = shop.orders().order(orderId).map(Purchases::keptLines).orElse(List.of());
         if (kept.isEmpty()) {
             requests.state(orderId, RequestStore.CANCELLED);
+            return;
+        }
+        if (now.isAfter(dueAt.plus(LATE_LIMIT))) {
+            requests.state(orderId, RequestStore.EXPIRED);
             return;
         }
         Set<String> productIds = new LinkedHashSet<>();
