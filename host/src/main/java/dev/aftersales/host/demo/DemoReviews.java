@@ -2,18 +2,13 @@ package dev.aftersales.host.demo;
 
 import com.nimbusds.jose.JOSEException;
 import dev.aftersales.host.admin.AdminKeys;
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Demo mode only: the Trail Hiking Boots get reviews and a question, written and moderated through the storefront
@@ -27,27 +22,26 @@ import tools.jackson.databind.json.JsonMapper;
 class DemoReviews {
 
     private static final Logger log = LoggerFactory.getLogger(DemoReviews.class);
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final String SUMMARY = "{ productReviews(productId: \"boots\") { summary { count } } }";
 
     private final DemoTokens tokens;
     private final AdminKeys keys;
-    private final JsonMapper json;
+    private final DemoGraphQl graphQl;
 
-    DemoReviews(DemoTokens tokens, AdminKeys keys, JsonMapper json) {
+    DemoReviews(DemoTokens tokens, AdminKeys keys, DemoGraphQl graphQl) {
         this.tokens = tokens;
         this.keys = keys;
-        this.json = json;
+        this.graphQl = graphQl;
     }
 
     void seed(int port) {
         try {
             URI storefront = URI.create("http://127.0.0.1:" + port + "/graphql");
             URI admin = URI.create("http://127.0.0.1:" + port + "/admin/graphql");
-            String anna = "Bearer " + tokens.sign("anna");
-            String ben = "Bearer " + tokens.sign("ben");
-            String operator = "Bearer " + keys.create(DemoSeeder.SHOP_ID, "demo reviews seeding");
-            JsonNode existing = call(storefront, anna, SUMMARY, Map.of());
+            String anna = tokens.sign("anna");
+            String ben = tokens.sign("ben");
+            String operator = keys.create(DemoSeeder.SHOP_ID, "demo reviews seeding");
+            JsonNode existing = graphQl.call(storefront, anna, SUMMARY, Map.of());
             if (existing.path("errors").isArray() && !existing.path("errors").isEmpty()
                     || existing.path("data").path("productReviews").path("summary").path("count").asInt() > 0) {
                 return;
@@ -58,33 +52,33 @@ class DemoReviews {
             String bens = review(storefront, ben, 4, "Good grip, a bit stiff",
                     "Tried them on at a friend's: great grip, the leather needs a few walks to soften.", "Ben");
             for (String reviewId : new String[] {annas, bens}) {
-                call(admin, operator, """
+                graphQl.call(admin, operator, """
                         mutation($id: ID!) { reviewModerate(input: {shopId: "demo", reviewId: $id, status: "APPROVED"})
                           { userErrors { message } } }""", Map.of("id", reviewId));
             }
-            call(admin, operator, """
+            graphQl.call(admin, operator, """
                     mutation($id: ID!) { reviewReply(input: {shopId: "demo", reviewId: $id,
                       text: "Thank you, Ben! A little leather wax helps them soften faster."}) { userErrors { message } } }""",
                     Map.of("id", bens));
-            String question = call(storefront, ben, """
+            String question = graphQl.call(storefront, ben, """
                     mutation { productQuestionAsk(input: {productId: "boots", text: "Do they run small?"})
                       { question { id } } }""", Map.of()).path("data").path("productQuestionAsk").path("question")
                     .path("id").asString();
-            call(admin, operator, """
+            graphQl.call(admin, operator, """
                     mutation($id: ID!) { productQuestionModerate(input: {shopId: "demo", questionId: $id,
                       status: "APPROVED"}) { userErrors { message } } }""", Map.of("id", question));
-            String answer = call(storefront, anna, """
+            String answer = graphQl.call(storefront, anna, """
                     mutation($id: ID!) { productQuestionAnswer(input: {questionId: $id,
                       text: "I wear 42 in all my shoes and the 42 fits well with thick socks."}) { answer { id } } }""",
                     Map.of("id", question)).path("data").path("productQuestionAnswer").path("answer").path("id")
                     .asString();
-            call(admin, operator, """
+            graphQl.call(admin, operator, """
                     mutation($id: ID!) { productAnswerModerate(input: {shopId: "demo", answerId: $id,
                       status: "APPROVED"}) { userErrors { message } } }""", Map.of("id", answer));
-            call(admin, operator, """
+            graphQl.call(admin, operator, """
                     mutation($id: ID!) { productQuestionAnswerAsShop(input: {shopId: "demo", questionId: $id,
                       text: "They run true to size."}) { userErrors { message } } }""", Map.of("id", question));
-            call(storefront, ben, """
+            graphQl.call(storefront, ben, """
                     mutation($id: ID!) { productAnswerAccept(input: {answerId: $id}) { userErrors { message } } }""",
                     Map.of("id", answer));
             log.info("Demo reviews ready: two reviews and an answered question of the Trail Hiking Boots");
@@ -94,29 +88,11 @@ class DemoReviews {
     }
 
     private String review(URI storefront, String customer, int rating, String title, String text, String author) {
-        return call(storefront, customer, """
+        return graphQl.call(storefront, customer, """
                 mutation($rating: Int!, $title: String, $text: String, $author: String) {
                   reviewSubmit(input: {productId: "boots", rating: $rating, title: $title, text: $text,
                     authorName: $author}) { review { id } } }""",
                 Map.of("rating", rating, "title", title, "text", text, "author", author))
                 .path("data").path("reviewSubmit").path("review").path("id").asString();
-    }
-
-    private JsonNode call(URI endpoint, String authorization, String document, Map<String, Object> variables) {
-        HttpRequest request = HttpRequest.newBuilder(endpoint)
-                .header("Content-Type", "application/json")
-                .header("X-Shop-Id", DemoSeeder.SHOP_ID)
-                .header("Authorization", authorization)
-                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(
-                        Map.of("query", document, "variables", variables))))
-                .build();
-        try {
-            return json.readTree(HTTP.send(request, HttpResponse.BodyHandlers.ofString()).body());
-        } catch (IOException e) {
-            throw new IllegalStateException("Demo GraphQL call failed", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted", e);
-        }
     }
 }

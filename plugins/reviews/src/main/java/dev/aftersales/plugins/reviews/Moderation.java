@@ -31,28 +31,26 @@ final class Moderation {
                     "status must be APPROVED, REJECTED or REMOVED", "input", "status")));
         }
         Optional<Long> id = GlobalId.decodeLong(Review.TYPE, String.valueOf(call.input().get("reviewId")));
-        String[] before = new String[1];
-        Review changed = id.map(key -> shop.inTransaction(tx -> {
+        Review.Change change = id.map(key -> shop.inTransaction(tx -> {
             ReviewStore reviews = ReviewStore.in(tx.dsl(), shop);
             Optional<Review> review = reviews.lock(key);
             if (review.isEmpty()) {
                 return null;
             }
-            before[0] = review.get().status();
-            if (!before[0].equals(decision)) {
+            if (!review.get().status().equals(decision)) {
                 reviews.status(key, decision, shop.clock().instant());
                 if (ReviewStore.APPROVED.equals(decision)) {
                     Approvals.thank(shop, review.get());
                 }
             }
-            return reviews.byId(key).orElseThrow();
+            return new Review.Change(review.get().status(), reviews.byId(key).orElseThrow());
         })).orElse(null);
-        if (changed == null) {
+        if (change == null) {
             return ReviewWriting.payload(null, List.of(UserError.of(ReviewErrors.NOT_FOUND, "No such review",
                     "input", "reviewId")));
         }
-        Approvals.announce(shop, changed, before[0], decision);
-        return ReviewWriting.payload(changed, List.of());
+        Approvals.announce(shop, change.after(), change.before(), decision);
+        return ReviewWriting.payload(change.after(), List.of());
     }
 
     /** The shop's public answer, shown with the review; an empty text withdraws it. */

@@ -23,6 +23,10 @@ public record Review(long key, String productId, String variantId, String orderI
         return GlobalId.encode(TYPE, key);
     }
 
+    /** A review before and after a change, so what follows the change knows where it came from. */
+    record Change(String before, Review after) {
+    }
+
     /** The shop's public answer to a review. */
     public record ShopReply(String text, Instant repliedAt) {
     }

@@ -25,6 +25,10 @@ final class ReviewErrors {
     static final String OWN_REVIEW = "OWN_REVIEW";
     /** The review, question or answer does not exist or is not visible to the caller. */
     static final String NOT_FOUND = "NOT_FOUND";
+    /** The satisfaction score is not a whole number from 0 to 10. */
+    static final String INVALID_SCORE = "INVALID_SCORE";
+    /** The request's satisfaction question was answered already. */
+    static final String ALREADY_ANSWERED = "ALREADY_ANSWERED";
     /** Only the asker (or the shop) may accept an answer. */
     static final String NOT_ASKER = "NOT_ASKER";
 

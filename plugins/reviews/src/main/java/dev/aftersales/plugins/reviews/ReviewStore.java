@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.impl.DSL;
 
 /** SQL of reviews and helpful votes; always scoped to the shop. */
@@ -71,34 +72,33 @@ final class ReviewStore {
                 .set(REVIEWS_REVIEW.VARIANT_ID, variantId)
                 .set(REVIEWS_REVIEW.ORDER_ID, orderId)
                 .set(REVIEWS_REVIEW.CUSTOMER_ID, customerId)
-                .set(REVIEWS_REVIEW.AUTHOR_NAME, input.authorName())
-                .set(REVIEWS_REVIEW.RATING, input.rating())
-                .set(REVIEWS_REVIEW.TITLE, input.title())
-                .set(REVIEWS_REVIEW.BODY, input.text())
-                .set(REVIEWS_REVIEW.PHOTO_URLS, String.join("\n", input.photoUrls()))
-                .set(REVIEWS_REVIEW.STATUS, status)
-                .set(REVIEWS_REVIEW.VERIFIED, verified)
+                .set(content(input, verified, status, now))
                 .set(REVIEWS_REVIEW.INCENTIVIZED, false)
                 .set(REVIEWS_REVIEW.HELPFUL_VOTES, 0)
                 .set(REVIEWS_REVIEW.CREATED_AT, utc(now))
-                .set(REVIEWS_REVIEW.UPDATED_AT, utc(now))
                 .execute();
         return db.lastID().longValueExact();
     }
 
     /** Replaces the content of a review; it goes through moderation again with {@code status}. */
     void replace(long id, ReviewInput input, boolean verified, String status, Instant now) {
-        db.update(REVIEWS_REVIEW)
-                .set(REVIEWS_REVIEW.AUTHOR_NAME, input.authorName())
-                .set(REVIEWS_REVIEW.RATING, input.rating())
-                .set(REVIEWS_REVIEW.TITLE, input.title())
-                .set(REVIEWS_REVIEW.BODY, input.text())
-                .set(REVIEWS_REVIEW.PHOTO_URLS, String.join("\n", input.photoUrls()))
-                .set(REVIEWS_REVIEW.VERIFIED, verified)
-                .set(REVIEWS_REVIEW.STATUS, status)
-                .set(REVIEWS_REVIEW.UPDATED_AT, utc(now))
+        db.update(REVIEWS_REVIEW).set(content(input, verified, status, now))
                 .where(shop().and(REVIEWS_REVIEW.ID.eq(id)))
                 .execute();
+    }
+
+    /** What the author wrote, and the state it puts the review in. */
+    private static Map<Field<?>, Object> content(ReviewInput input, boolean verified, String status, Instant now) {
+        Map<Field<?>, Object> content = new HashMap<>();
+        content.put(REVIEWS_REVIEW.AUTHOR_NAME, input.authorName());
+        content.put(REVIEWS_REVIEW.RATING, input.rating());
+        content.put(REVIEWS_REVIEW.TITLE, input.title());
+        content.put(REVIEWS_REVIEW.BODY, input.text());
+        content.put(REVIEWS_REVIEW.PHOTO_URLS, String.join("\n", input.photoUrls()));
+        content.put(REVIEWS_REVIEW.VERIFIED, verified);
+        content.put(REVIEWS_REVIEW.STATUS, status);
+        content.put(REVIEWS_REVIEW.UPDATED_AT, utc(now));
+        return content;
     }
 
     void status(long id, String status, Instant now) {

@@ -91,26 +91,24 @@ final class ReviewWriting {
             return payload(null, checked.errors());
         }
         Optional<Long> id = GlobalId.decodeLong(Review.TYPE, String.valueOf(input.get("reviewId")));
-        String[] before = new String[1];
-        Review saved = id.map(key -> shop.inTransaction(tx -> {
+        Review.Change change = id.map(key -> shop.inTransaction(tx -> {
             ReviewStore reviews = ReviewStore.in(tx.dsl(), shop);
             Optional<Review> own = reviews.lock(key).filter(review -> customerId.equals(review.customerId())
                     && !ReviewStore.REMOVED.equals(review.status()));
             if (own.isEmpty()) {
                 return null;
             }
-            before[0] = own.get().status();
             String status = checked.review().autoApproved(settings, own.get().verifiedBuyer())
                     ? ReviewStore.APPROVED : ReviewStore.PENDING;
             reviews.replace(key, checked.review(), own.get().verifiedBuyer(), status, shop.clock().instant());
-            return reviews.byId(key).orElseThrow();
+            return new Review.Change(own.get().status(), reviews.byId(key).orElseThrow());
         })).orElse(null);
-        if (saved == null) {
+        if (change == null) {
             return payload(null, List.of(UserError.of(ReviewErrors.NOT_FOUND, "No such review of yours", "input",
                     "reviewId")));
         }
-        Approvals.announce(shop, saved, before[0], saved.status());
-        return payload(saved, List.of());
+        Approvals.announce(shop, change.after(), change.before(), change.after().status());
+        return payload(change.after(), List.of());
     }
 
     Map<String, Object> vote(FieldCall call) {
@@ -165,7 +163,8 @@ final class ReviewWriting {
             product.put("reviewed", reviews.byAuthor(customerId, productId).isPresent());
             return product;
         }).toList();
-        payload.put("request", Map.of("orderId", orderId, "products", products));
+        payload.put("request", Map.of("orderId", orderId, "products", products,
+                "askNps", ReviewsSettings.of(shop.settings()).npsQuestion()));
         payload.put("userErrors", List.of());
         return payload;
     }
@@ -181,7 +180,7 @@ final class ReviewWriting {
     }
 
     /** The request a token names, while it is valid: signed by this shop, not expired, sent and not cancelled. */
-    private static Optional<ReviewsRequestRecord> validRequest(FeatureContext shop, String token) {
+    static Optional<ReviewsRequestRecord> validRequest(FeatureContext shop, String token) {
         return shop.links().verify(ReviewRequests.TOKEN_PURPOSE, token)
                 .flatMap(orderId -> RequestStore.of(shop).find(orderId))
                 .filter(request -> RequestStore.SENT.equals(request.getState())

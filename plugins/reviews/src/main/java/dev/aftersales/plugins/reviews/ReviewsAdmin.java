@@ -16,10 +16,12 @@ final class ReviewsAdmin {
 
     private final Moderation moderation;
     private final Questions questions;
+    private final Satisfaction satisfaction;
 
-    ReviewsAdmin(Moderation moderation, Questions questions) {
+    ReviewsAdmin(Moderation moderation, Questions questions, Satisfaction satisfaction) {
         this.moderation = moderation;
         this.questions = questions;
+        this.satisfaction = satisfaction;
     }
 
     void register(Wiring wiring) {
@@ -28,6 +30,8 @@ final class ReviewsAdmin {
         wiring.adminField("ReviewsAdmin", "questions", questions::questionQueue);
         wiring.adminField("ReviewsAdmin", "answers", questions::answerQueue);
         wiring.adminField("ReviewsAdmin", "report", this::report);
+        wiring.adminField("ReviewsAdmin", "nps", call -> satisfaction.report(call.shop(),
+                instant(call.argument("from"), "from"), instant(call.argument("to"), "to")));
         wiring.adminField("Mutation", "reviewModerate", moderation::moderate);
         wiring.adminField("Mutation", "reviewReply", moderation::reply);
         wiring.adminField("Mutation", "productQuestionModerate", questions::moderateQuestion);

@@ -32,8 +32,9 @@ public class ReviewsFeature implements Feature {
     private final ReviewRequests requests = new ReviewRequests();
     private final Questions questions = new Questions();
     private final ReviewFetchers fetchers = new ReviewFetchers(questions);
-    private final ReviewsAdmin admin = new ReviewsAdmin(new Moderation(), questions);
-    private final ReviewsPrivacy privacy = new ReviewsPrivacy();
+    private final Satisfaction satisfaction = new Satisfaction();
+    private final ReviewsAdmin admin = new ReviewsAdmin(new Moderation(), questions, satisfaction);
+    private final ReviewsPrivacy privacy = new ReviewsPrivacy(satisfaction);
 
     @Override
     public FeatureDescriptor descriptor() {
@@ -50,6 +51,7 @@ public class ReviewsFeature implements Feature {
         wiring.mutation("reviewUpdate", writing::update);
         wiring.mutation("reviewHelpfulVote", writing::vote);
         wiring.mutation("reviewRequestOpen", writing::open);
+        wiring.mutation("reviewRequestNpsAnswer", satisfaction::answer);
         wiring.mutation("productQuestionAsk", questions::ask);
         wiring.mutation("productQuestionAnswer", questions::answer);
         wiring.mutation("productAnswerAccept", questions::accept);

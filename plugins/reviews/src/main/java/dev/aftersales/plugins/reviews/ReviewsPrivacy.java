@@ -5,11 +5,17 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * GDPR export and erasure of everything that names a customer: reviews, votes, review requests, questions and
- * answers. Erasure keeps reviews, questions and answers without the author (setting {@code anonymiseOnErase}) or
+ * GDPR export and erasure of everything that names a customer: reviews, votes, review requests, questions,
+ * answers and satisfaction answers. Erasure keeps reviews, questions and answers without the author (setting {@code anonymiseOnErase}) or
  * deletes them; votes and requests are always deleted.
  */
 final class ReviewsPrivacy {
+
+    private final Satisfaction satisfaction;
+
+    ReviewsPrivacy(Satisfaction satisfaction) {
+        this.satisfaction = satisfaction;
+    }
 
     Map<String, Object> export(FeatureContext shop, String customerId) {
         Map<String, Object> export = new LinkedHashMap<>();
@@ -21,6 +27,7 @@ final class ReviewsPrivacy {
                 "openedAt", String.valueOf(ReviewStore.instant(request.getOpenedAt())))).toList());
         export.put("questions", QuestionStore.of(shop).questionsOf(customerId));
         export.put("answers", QuestionStore.of(shop).answersOf(customerId));
+        export.put("satisfactionAnswers", satisfaction.ofCustomer(shop, customerId));
         return export;
     }
 
@@ -30,6 +37,7 @@ final class ReviewsPrivacy {
             ReviewStore.in(tx.dsl(), shop).erase(customerId, anonymise);
             RequestStore.in(tx.dsl(), shop).erase(customerId);
             QuestionStore.in(tx.dsl(), shop).erase(customerId, anonymise);
+            Satisfaction.erase(tx.dsl(), shop.shopId(), customerId, anonymise);
             return null;
         });
     }

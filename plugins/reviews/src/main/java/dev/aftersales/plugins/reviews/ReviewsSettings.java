@@ -18,10 +18,11 @@ import java.time.Duration;
  * @param maxReminders        reminders per request (0 to 3), only after the request was opened
  * @param reviewPageUrl       the storefront's review page; the link adds {@code token=...}
  * @param anonymiseOnErase    keep an erased customer's reviews without their name and id instead of deleting them
+ * @param npsQuestion         the review page asks the 0–10 satisfaction question first
  */
 record ReviewsSettings(boolean buyersOnly, boolean autoApprove, int autoApproveMinRating, int maxPhotos,
                        Duration requestDelay, Duration requestValidity, int maxProducts, Duration reminderInterval,
-                       int maxReminders, String reviewPageUrl, boolean anonymiseOnErase) {
+                       int maxReminders, String reviewPageUrl, boolean anonymiseOnErase, boolean npsQuestion) {
 
     static final SettingsSpec SPEC = SettingsSpec.builder()
             .bool("buyersOnly", false, "Only customers who bought a product (order history) may review it")
@@ -40,6 +41,8 @@ record ReviewsSettings(boolean buyersOnly, boolean autoApprove, int autoApproveM
                     "The storefront page that shows the review form; the request's link adds ?token=...")
             .bool("anonymiseOnErase", true,
                     "When a customer is erased, keep their reviews and answers without name and id (else delete them)")
+            .bool("npsQuestion", false,
+                    "The review page asks first how likely the customer is to recommend the shop (0-10, NPS)")
             .build();
 
     static ReviewsSettings of(Settings settings) {
@@ -48,6 +51,6 @@ record ReviewsSettings(boolean buyersOnly, boolean autoApprove, int autoApproveM
                 Duration.ofDays(settings.integer("requestDelayDays")),
                 Duration.ofDays(settings.integer("requestValidityDays")), settings.integer("requestMaxProducts"),
                 Duration.ofDays(settings.integer("reminderDays")), settings.integer("maxReminders"),
-                settings.string("reviewPageUrl"), settings.bool("anonymiseOnErase"));
+                settings.string("reviewPageUrl"), settings.bool("anonymiseOnErase"), settings.bool("npsQuestion"));
     }
 }

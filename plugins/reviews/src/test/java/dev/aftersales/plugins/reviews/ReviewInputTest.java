@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class ReviewInputTest {
 
     private static final ReviewsSettings AUTO = new ReviewsSettings(false, true, 3, 5, Duration.ofDays(14),
-            Duration.ofDays(60), 3, Duration.ofDays(7), 1, "https://shop.example/review", true);
+            Duration.ofDays(60), 3, Duration.ofDays(7), 1, "https://shop.example/review", true, false);
 
     @Test
     void photoUrlsMustBeAbsoluteHttpUrlsWithoutUserInfo() {

@@ -44,11 +44,11 @@ class ReviewRequestsIT {
     private static final Pattern CLICK = Pattern.compile("href=\"([^\"]*/click/[^\"]+)\"");
     private static final String OPEN = """
             mutation($token: String!) { reviewRequestOpen(input: {token: $token}) {
-              request { orderId products { productId reviewed } } userErrors { code } } }""";
+              request { orderId products { productId reviewed } askNps } userErrors { code } } }""";
 
     private static TestShop requests(TestShop shop) {
         return shop.enable("reviews").settings("reviews", Map.of("requestDelayDays", 14, "maxReminders", 2,
-                "reminderDays", 7, "reviewPageUrl", "https://outdoor.example/review"));
+                "reminderDays", 7, "reviewPageUrl", "https://outdoor.example/review", "npsQuestion", true));
     }
 
     @Test
@@ -79,6 +79,21 @@ class ReviewRequestsIT {
         GraphQlResult opened = shop.storefront().execute(OPEN, Map.of("token", token)).assertNoErrors();
         assertThat(opened.path("reviewRequestOpen.request.products").size()).isEqualTo(2);
         assertThat(opened.path("reviewRequestOpen.request.products[0].productId").asString()).isEqualTo("p-1");
+        assertThat(opened.path("reviewRequestOpen.request.askNps").asBoolean()).isTrue();
+        assertThat(nps(shop, token, 11)).isEqualTo("INVALID_SCORE");
+        assertThat(nps(shop, token, 9)).isEmpty();
+        assertThat(nps(shop, token, 3)).isEqualTo("ALREADY_ANSWERED");
+        GraphQlResult satisfaction = shop.admin().execute("""
+                query($shop: ID!, $from: DateTime!, $to: DateTime!) { shop(id: $shop) { reviews {
+                  nps(from: $from, to: $to) { responses promoters nps requestsSent responseRate
+                    products { productId responses nps } } } } }""", Map.of("shop", shop.id(),
+                "from", host.clock().instant().minus(Duration.ofDays(1)).toString(),
+                "to", host.clock().instant().plus(Duration.ofDays(1)).toString())).assertNoErrors();
+        assertThat(satisfaction.path("shop.reviews.nps.responses").asInt()).isEqualTo(1);
+        assertThat(satisfaction.path("shop.reviews.nps.nps").asDouble()).isEqualTo(100.0);
+        assertThat(satisfaction.path("shop.reviews.nps.requestsSent").asInt()).isEqualTo(2);
+        assertThat(satisfaction.path("shop.reviews.nps.responseRate").asDouble()).isEqualTo(0.5);
+        assertThat(satisfaction.path("shop.reviews.nps.products").size()).isEqualTo(2);
 
         host.clock().advance(Duration.ofDays(7));
         shop.runJob("reviews", ReviewRequests.JOB);
@@ -132,6 +147,15 @@ class ReviewRequestsIT {
         assertThat(request(shop, "o-returned").get("state", String.class)).isEqualTo("CANCELLED");
         assertThat(request(shop, "o-late").get("state", String.class)).isEqualTo("EXPIRED");
         assertThat(shop.notifications().messages()).isEmpty();
+    }
+
+    /** The first user error code of an NPS answer, or "" when it was recorded. */
+    private static String nps(TestShop shop, String token, int score) {
+        GraphQlResult result = shop.storefront().execute("""
+                mutation($token: String!, $score: Int!) { reviewRequestNpsAnswer(input: {token: $token, score: $score})
+                  { recorded userErrors { code } } }""", Map.of("token", token, "score", score)).assertNoErrors();
+        return result.path("reviewRequestNpsAnswer.recorded").asBoolean() ? ""
+                : result.path("reviewRequestNpsAnswer.userErrors[0].code").asString();
     }
 
     private static Record request(TestShop shop, String orderId) {
