@@ -3,14 +3,12 @@ package dev.aftersales.plugins.communityrewards;
 import dev.aftersales.api.Feature;
 import dev.aftersales.api.FeatureContext;
 import dev.aftersales.api.FeatureDescriptor;
-import dev.aftersales.api.FeatureException;
 import dev.aftersales.api.Wiring;
 import dev.aftersales.api.events.ContributionApproved;
 import dev.aftersales.api.events.ContributionRemoved;
 import dev.aftersales.api.events.CustomerDeleted;
 import dev.aftersales.api.graphql.FieldCall;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.pf4j.Extension;
@@ -44,17 +42,9 @@ public class CommunityRewardsFeature implements Feature {
         wiring.adminField("CommunityRewards", "report", CommunityRewardsFeature::report);
     }
 
+    /** The host's DateTime scalar gives the arguments as instants. */
     private static Object report(FieldCall call) {
-        return Awards.of(call.shop()).report(instant(call.argument("from"), "from"), instant(call.argument("to"), "to"));
-    }
-
-    private static Instant instant(Object value, String argument) {
-        try {
-            return Instant.parse(String.valueOf(value));
-        } catch (DateTimeParseException e) {
-            throw new FeatureException(FeatureException.ErrorCode.BAD_REQUEST,
-                    "'" + argument + "' must be an ISO-8601 instant, e.g. 2026-12-01T00:00:00Z");
-        }
+        return Awards.of(call.shop()).report(call.<Instant>argument("from"), call.<Instant>argument("to"));
     }
 
     /** The contributions that earned points (the points themselves are in the host's ledger export). */
