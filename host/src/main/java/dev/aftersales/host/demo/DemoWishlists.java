@@ -1,11 +1,7 @@
 package dev.aftersales.host.demo;
 
 import com.nimbusds.jose.JOSEException;
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -13,7 +9,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Demo mode only: gives the demo customer {@code anna} sample wishlists, made through the storefront API like a
@@ -25,18 +20,17 @@ import tools.jackson.databind.json.JsonMapper;
 class DemoWishlists {
 
     private static final Logger log = LoggerFactory.getLogger(DemoWishlists.class);
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final List<Map<String, Object>> SAMPLE = List.of(
             Map.of("list", "Hiking trip", "variantId", "boots-43", "quantity", 1, "note", "one size up"),
             Map.of("list", "Hiking trip", "variantId", "jacket-m-blue", "quantity", 1, "note", "waiting for size M"),
             Map.of("list", "Birthday", "variantId", "socks-3pack", "quantity", 2, "note", "for Ben"));
 
     private final DemoTokens tokens;
-    private final JsonMapper json;
+    private final DemoGraphQl graphQl;
 
-    DemoWishlists(DemoTokens tokens, JsonMapper json) {
+    DemoWishlists(DemoTokens tokens, DemoGraphQl graphQl) {
         this.tokens = tokens;
-        this.json = json;
+        this.graphQl = graphQl;
     }
 
     void seed(int port) {
@@ -69,20 +63,6 @@ class DemoWishlists {
     }
 
     private JsonNode call(URI endpoint, String token, String document, Map<String, Object> variables) {
-        HttpRequest request = HttpRequest.newBuilder(endpoint)
-                .header("Content-Type", "application/json")
-                .header("X-Shop-Id", DemoSeeder.SHOP_ID)
-                .header("Authorization", "Bearer " + token)
-                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(
-                        Map.of("query", document, "variables", variables))))
-                .build();
-        try {
-            return json.readTree(HTTP.send(request, HttpResponse.BodyHandlers.ofString()).body());
-        } catch (IOException e) {
-            throw new IllegalStateException("Demo storefront call failed", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted", e);
-        }
+        return graphQl.call(endpoint, token, document, variables);
     }
 }
