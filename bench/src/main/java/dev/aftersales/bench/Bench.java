@@ -19,7 +19,8 @@ import java.util.Map;
 public final class Bench {
 
     static final List<Figure> FIGURES = List.of(new WishlistRead(), new RestockFanout(), new WebhookIngest(),
-            new PluginToggle(), new ColdStart(), new dev.aftersales.bench.ledger.LedgerThroughput());
+            new PluginToggle(), new ColdStart(), new dev.aftersales.bench.ledger.LedgerThroughput(),
+            new dev.aftersales.bench.replenishment.DueScan());
 
     private Bench() {
     }

@@ -44,5 +44,10 @@ class BenchSmokeIT {
         assertThat(ledger.metric("ledger@4.rps").median()).isPositive();
         assertThat(ledger.metric("raw@4.rps").median()).isPositive();
         assertThat(ledger.metric("drift.seconds").median()).isGreaterThanOrEqualTo(0);
+
+        Report replenishment = reports.get("replenishment");
+        assertThat(replenishment.metric("job@30.seconds").median()).isPositive();
+        assertThat(replenishment.metric("job@300.seconds").median()).isPositive();
+        assertThat(replenishment.metric("select@300.ms").median()).isPositive();
     }
 }

@@ -221,8 +221,9 @@ final class Items {
 
     /** Items whose reminder goes out before {@code horizon} (overdue ones included). */
     int countDueBefore(Instant horizon) {
-        return db.fetchCount(REPLENISHMENT_ITEM, REPLENISHMENT_ITEM.SHOP_ID.eq(shopId)
-                .and(REPLENISHMENT_ITEM.DUE_AT.lt(utc(horizon))));
+        return db.selectCount().from(REPLENISHMENT_ITEM)
+                .where(REPLENISHMENT_ITEM.SHOP_ID.eq(shopId).and(REPLENISHMENT_ITEM.DUE_AT.lt(utc(horizon))))
+                .fetchOne(0, int.class);
     }
 
     /** Variants customers bought that have no usage days (never reminded), most customers first. */

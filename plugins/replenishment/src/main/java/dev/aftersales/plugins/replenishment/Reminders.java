@@ -126,17 +126,17 @@ final class Reminders {
         var created = REPLENISHMENT_REMINDER.SHOP_ID.eq(shopId)
                 .and(REPLENISHMENT_REMINDER.CREATED_AT.ge(Items.utc(from)))
                 .and(REPLENISHMENT_REMINDER.CREATED_AT.lt(Items.utc(to)));
-        int sent = db.fetchCount(REPLENISHMENT_REMINDER, created);
-        int clicked = db.fetchCount(REPLENISHMENT_REMINDER, created.and(REPLENISHMENT_REMINDER.CLICKED_AT.isNotNull()));
+        var counts = db.select(DSL.count(), DSL.count(REPLENISHMENT_REMINDER.CLICKED_AT)).from(REPLENISHMENT_REMINDER)
+                .where(created).fetchOne();
         var ofPeriod = db.select(REPLENISHMENT_REMINDER.ID).from(REPLENISHMENT_REMINDER).where(created);
         var reorders = REPLENISHMENT_REORDER.SHOP_ID.eq(shopId).and(REPLENISHMENT_REORDER.REMINDER_ID.in(ofPeriod));
-        int reordered = db.fetchCount(db.selectDistinct(REPLENISHMENT_REORDER.REMINDER_ID).from(REPLENISHMENT_REORDER)
-                .where(reorders));
+        int reordered = db.select(DSL.countDistinct(REPLENISHMENT_REORDER.REMINDER_ID)).from(REPLENISHMENT_REORDER)
+                .where(reorders).fetchOne(0, int.class);
         List<Money> revenue = db.select(REPLENISHMENT_REORDER.CURRENCY, DSL.sum(REPLENISHMENT_REORDER.AMOUNT))
                 .from(REPLENISHMENT_REORDER).where(reorders)
                 .groupBy(REPLENISHMENT_REORDER.CURRENCY).orderBy(REPLENISHMENT_REORDER.CURRENCY)
                 .fetch(r -> new Money(r.value2(), r.value1()));
-        return new Report(sent, clicked, reordered, revenue);
+        return new Report(counts.value1(), counts.value2(), reordered, revenue);
     }
 
     /** Reminders sent, how many were clicked (buy again), how many led to an order of a reminded item, its revenue. */

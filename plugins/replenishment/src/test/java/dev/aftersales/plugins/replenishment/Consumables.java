@@ -23,7 +23,7 @@ final class Consumables {
 
     static final String ITEMS = """
             { viewer { replenishment { items { variantId dueAt remindAt rule daysPerUnit intervalDays units
-              snoozedUntil stopped variant { productName } } } } }""";
+              snoozedUntil stopped variant { name } } } } }""";
     static final String FIELDS = "item { variantId dueAt remindAt rule intervalDays snoozedUntil stopped } "
             + "userErrors { field code message }";
 
