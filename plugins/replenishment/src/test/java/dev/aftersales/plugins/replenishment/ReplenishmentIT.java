@@ -233,7 +233,8 @@ class ReplenishmentIT {
         assertThat(report.path("report").path("remindersSent").asInt()).isEqualTo(1);
         assertThat(report.path("report").path("reordered").asInt()).isEqualTo(1);
         assertThat(report.path("report").path("revenue").get(0).path("amount").asDouble()).isEqualTo(23.70);
-        assertThat(report.path("customerItems").get(0).path("rule").asString()).isEqualTo("USAGE_DAYS");
+        // the second purchase taught anna's own pace: 7 days per unit
+        assertThat(report.path("customerItems").get(0).path("rule").asString()).isEqualTo("CUSTOMER_MEDIAN");
 
         consumables.usage("variantId", "shampoo", null);
         assertThat(consumables.items("anna")).isEmpty();
