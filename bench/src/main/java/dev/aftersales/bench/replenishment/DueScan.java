@@ -2,7 +2,6 @@ package dev.aftersales.bench.replenishment;
 
 import static dev.aftersales.host.jooq.Tables.NOTIFY_MESSAGES;
 import static org.jooq.impl.DSL.field;
-import static org.jooq.impl.DSL.name;
 import static org.jooq.impl.DSL.table;
 
 import dev.aftersales.bench.BenchHost;
@@ -22,6 +21,7 @@ import java.util.Locale;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Table;
+import org.jooq.impl.DSL;
 
 /**
  * Figure 7: the replenishment plugin's daily run (due scan, one reminder per customer, mails queued) over a short and
@@ -36,14 +36,14 @@ public final class DueScan implements Figure {
     private static final String FEATURE = "replenishment";
     private static final int LINES_PER_CUSTOMER = 10;
     private static final int VARIANTS = 50;
-    private static final Table<?> ITEM = table(name("replenishment_item"));
-    private static final Table<?> PURCHASE = table(name("replenishment_purchase"));
-    private static final Table<?> REMINDER = table(name("replenishment_reminder"));
-    private static final Table<?> REMINDER_LINE = table(name("replenishment_reminder_line"));
-    private static final Field<String> SHOP_ID = field(name("shop_id"), String.class);
-    private static final Field<LocalDateTime> DUE_AT = field(name("due_at"), LocalDateTime.class);
-    private static final Field<LocalDateTime> RUN_OUT_AT = field(name("run_out_at"), LocalDateTime.class);
-    private static final Field<String> REMINDER_ID = field(name("reminder_id"), String.class);
+    private static final Table<?> ITEM = table(DSL.name("replenishment_item"));
+    private static final Table<?> PURCHASE = table(DSL.name("replenishment_purchase"));
+    private static final Table<?> REMINDER = table(DSL.name("replenishment_reminder"));
+    private static final Table<?> REMINDER_LINE = table(DSL.name("replenishment_reminder_line"));
+    private static final Field<String> SHOP_ID = field(DSL.name("shop_id"), String.class);
+    private static final Field<LocalDateTime> DUE_AT = field(DSL.name("due_at"), LocalDateTime.class);
+    private static final Field<LocalDateTime> RUN_OUT_AT = field(DSL.name("run_out_at"), LocalDateTime.class);
+    private static final Field<String> REMINDER_ID = field(DSL.name("reminder_id"), String.class);
 
     @Override
     public String name() {
@@ -130,7 +130,7 @@ public final class DueScan implements Figure {
     }
 
     private static Field<?>[] fields(String... names) {
-        return Arrays.stream(names).map(n -> field(name(n))).toArray(Field[]::new);
+        return Arrays.stream(names).map(n -> field(DSL.name(n))).toArray(Field[]::new);
     }
 
     /** Arms the reminded rows again and removes what the run queued, in short statements. */
