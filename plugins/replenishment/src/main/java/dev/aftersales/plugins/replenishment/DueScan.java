@@ -14,6 +14,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +33,7 @@ final class DueScan {
     static final LocalTime SEND_TIME = LocalTime.of(9, 0);
     static final String TEMPLATE = "replenishment-reminder";
     /** Customers per transaction; the scan repeats until nothing is due. */
-    private static final int CUSTOMERS_PER_BATCH = 200;
+    private static final int CUSTOMERS_PER_BATCH = 500;
     /** A mail delayed longer than this by caps or quiet hours is dropped rather than sent late. */
     private static final Duration MAIL_EXPIRY = Duration.ofDays(7);
 
@@ -65,6 +66,7 @@ final class DueScan {
             List<ReplenishmentReminderRecord> reminders = new ArrayList<>();
             List<ReplenishmentReminderLineRecord> lines = new ArrayList<>();
             List<Notification> mails = new ArrayList<>();
+            Map<String, String> reminderByCustomer = new HashMap<>();
             byCustomer.forEach((customerId, due) -> {
                 String reminderId = UUID.randomUUID().toString();
                 List<Map<String, Object>> listed = new ArrayList<>();
@@ -78,8 +80,7 @@ final class DueScan {
                             quantity));
                     listed.add(line(shop, variant, item, quantity, zone, linksExpire));
                 }
-                items.markReminded(customerId, due.stream().map(ReplenishmentItemRecord::getVariantId).toList(),
-                        listed.isEmpty() ? null : reminderId, now);
+                reminderByCustomer.put(customerId, listed.isEmpty() ? null : reminderId);
                 if (listed.isEmpty()) {
                     return;
                 }
@@ -94,6 +95,9 @@ final class DueScan {
                         .expiresAt(now.plus(MAIL_EXPIRY))
                         .build());
             });
+            if (!reminderByCustomer.isEmpty()) {
+                items.markReminded(reminderByCustomer, horizon, now);
+            }
             Reminders.in(tx.dsl(), shop).insert(reminders, lines);
             shop.notifier().enqueueAll(mails);
             return mails.size();

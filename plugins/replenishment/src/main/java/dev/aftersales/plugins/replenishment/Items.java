@@ -15,9 +15,11 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 
 /** SQL of purchases, the due table, usage days and variants' learned intervals; always scoped to the shop. */
 final class Items {
@@ -208,14 +210,18 @@ final class Items {
                 .fetch();
     }
 
-    /** Marks items as reminded in this cycle (no second reminder until the next purchase or a skip). */
-    void markReminded(String customerId, Collection<String> variantIds, String reminderId, Instant now) {
+    /**
+     * Marks the due items of these customers as reminded in this cycle (no second reminder until the next purchase,
+     * a skip or a snooze), each with its customer's reminder (null: nothing of it could be offered), in one statement.
+     */
+    void markReminded(Map<String, String> reminderByCustomer, Instant horizon, Instant now) {
         db.update(REPLENISHMENT_ITEM)
                 .set(REPLENISHMENT_ITEM.DUE_AT, (LocalDateTime) null)
-                .set(REPLENISHMENT_ITEM.REMINDER_ID, reminderId)
+                .set(REPLENISHMENT_ITEM.REMINDER_ID, DSL.case_(REPLENISHMENT_ITEM.CUSTOMER_ID).mapValues(reminderByCustomer))
                 .set(REPLENISHMENT_ITEM.UPDATED_AT, utc(now))
-                .where(REPLENISHMENT_ITEM.SHOP_ID.eq(shopId).and(REPLENISHMENT_ITEM.CUSTOMER_ID.eq(customerId))
-                        .and(REPLENISHMENT_ITEM.VARIANT_ID.in(variantIds)))
+                .where(REPLENISHMENT_ITEM.SHOP_ID.eq(shopId)
+                        .and(REPLENISHMENT_ITEM.CUSTOMER_ID.in(reminderByCustomer.keySet()))
+                        .and(due(horizon, now)))
                 .execute();
     }
 
@@ -228,12 +234,12 @@ final class Items {
 
     /** Variants customers bought that have no usage days (never reminded), most customers first. */
     List<org.jooq.Record2<String, Integer>> unconfigured(int limit) {
-        return db.select(REPLENISHMENT_ITEM.VARIANT_ID, org.jooq.impl.DSL.count())
+        return db.select(REPLENISHMENT_ITEM.VARIANT_ID, DSL.count())
                 .from(REPLENISHMENT_ITEM)
                 .where(REPLENISHMENT_ITEM.SHOP_ID.eq(shopId)
                         .and(REPLENISHMENT_ITEM.RULE_NAME.eq(Timing.Rule.NONE.name())))
                 .groupBy(REPLENISHMENT_ITEM.VARIANT_ID)
-                .orderBy(org.jooq.impl.DSL.count().desc(), REPLENISHMENT_ITEM.VARIANT_ID)
+                .orderBy(DSL.count().desc(), REPLENISHMENT_ITEM.VARIANT_ID)
                 .limit(limit)
                 .fetch();
     }

@@ -20,8 +20,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
@@ -96,6 +100,25 @@ class BuyAgainIT {
         assertThat(cartRequests(base)).hasSize(1);
         assertThat(cartRequests(base).getFirst().getBodyAsString())
                 .contains("\"conditioner\"").contains("\"shampoo\"").contains("\"anna\"");
+    }
+
+    @Test
+    void clicksAtTheSameMomentMakeOneCart(TestShop shop) throws Exception {
+        String base = platform(shop);
+        cartsAnswer(base, 201);
+        String link = reminded(shop).path("buyAgainUrl").asString();
+
+        try (ExecutorService clicks = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<HttpResponse<String>>> answers = IntStream.range(0, 8)
+                    .mapToObj(n -> clicks.submit(() -> get(link))).toList();
+            for (Future<HttpResponse<String>> answer : answers) {
+                // the one that makes the cart redirects; the others are told it is being prepared, or reuse it
+                assertThat(answer.get().statusCode()).isIn(302, 503);
+            }
+        }
+
+        assertThat(cartRequests(base)).hasSize(1);
+        assertThat(get(link).headers().firstValue("Location")).hasValue("https://shop.test/checkout/cart-1");
     }
 
     @Test
