@@ -178,6 +178,21 @@ final class Items {
                 .fetch(REPLENISHMENT_ITEM.CUSTOMER_DAYS);
     }
 
+    /**
+     * Locks the variant's row (creating it empty first): concurrent updates of its median queue up, and each reads
+     * the customers' medians only once it holds the lock, so none computes from a view that misses another's order.
+     */
+    void lockVariant(String variantId, Instant now) {
+        db.insertInto(REPLENISHMENT_VARIANT)
+                .set(REPLENISHMENT_VARIANT.SHOP_ID, shopId)
+                .set(REPLENISHMENT_VARIANT.VARIANT_ID, variantId)
+                .set(REPLENISHMENT_VARIANT.REPEAT_BUYERS, 0)
+                .set(REPLENISHMENT_VARIANT.UPDATED_AT, utc(now))
+                .onDuplicateKeyUpdate()
+                .set(REPLENISHMENT_VARIANT.UPDATED_AT, utc(now))
+                .execute();
+    }
+
     void saveVariant(String variantId, int repeatBuyers, BigDecimal medianDays, Instant now) {
         db.insertInto(REPLENISHMENT_VARIANT)
                 .set(REPLENISHMENT_VARIANT.SHOP_ID, shopId)

@@ -21,6 +21,7 @@ final class ShopMedians {
         int minBuyers = ReplenishmentSettings.of(shop.settings()).minRepeatBuyers();
         boolean changed = shop.inTransaction(tx -> {
             Items items = Items.in(tx.dsl(), shop);
+            items.lockVariant(variantId, shop.clock().instant());
             Optional<ReplenishmentVariantRecord> before = items.variant(variantId);
             List<BigDecimal> medians = items.repeatBuyerMedians(variantId);
             BigDecimal median = Timing.median(medians);

@@ -65,7 +65,7 @@ final class Consumables {
     /** Saves the order in the host's mirror and publishes {@code OrderPlaced}. Lines: variant, quantity, returned. */
     void order(String orderId, String customerId, Instant placedAt, Object... lines) {
         save(orderId, customerId, placedAt, Order.OrderStatus.PLACED, lines);
-        shop.publish(new OrderPlaced(orderId, customerId));
+        assertThat(shop.publish(new OrderPlaced(orderId, customerId))).as("failed listeners").isZero();
     }
 
     void save(String orderId, String customerId, Instant placedAt, Order.OrderStatus status, Object... lines) {

@@ -3,6 +3,7 @@ package dev.aftersales.plugins.replenishment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aftersales.api.catalog.Order;
+import dev.aftersales.api.events.OrderPlaced;
 import dev.aftersales.api.events.OrderReturned;
 import dev.aftersales.testkit.AftersalesHost;
 import dev.aftersales.testkit.ConcurrentCalls;
@@ -15,6 +16,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
@@ -212,6 +217,34 @@ class ReplenishmentIT {
 
         // 48 skips, each one cycle of 30 days later, none lost
         assertThat(consumables.item("anna", "shampoo").path("dueAt").asString()).isEqualTo(day(30 * 49).toString());
+    }
+
+    @Test
+    void ordersOfManyCustomersAtOnceAreAllLearnedFrom(TestShop shop) throws Exception {
+        Consumables consumables = Consumables.shop(host, shop);
+        shop.settings(ReplenishmentFeature.ID, Map.of("minRepeatBuyers", 1));
+        host.clock().set(T0);
+        int customers = 8;
+        for (int c = 0; c < customers; c++) {
+            consumables.order("a-" + c, "c-" + c, T0, "shampoo", 1, 0);
+            consumables.order("b-" + c, "c-" + c, day(10), "shampoo", 1, 0);
+            consumables.save("c-" + c, "c-" + c, day(20), Order.OrderStatus.PLACED, "shampoo", 1, 0);
+        }
+
+        // every third purchase updates the variant's shop-wide median row at the same moment
+        try (ExecutorService events = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<Integer>> failures = IntStream.range(0, customers)
+                    .mapToObj(c -> events.submit(() -> shop.publish(new OrderPlaced("c-" + c, "c-" + c)))).toList();
+            for (Future<Integer> failed : failures) {
+                assertThat(failed.get()).isZero();
+            }
+        }
+
+        JsonNode timing = shop.admin().execute("""
+                { shop(id: "%s") { replenishment { variantTiming(variantId: "shampoo") { repeatBuyers medianDays } } } }"""
+                .formatted(shop.id())).assertNoErrors().path("shop.replenishment.variantTiming");
+        assertThat(timing.path("repeatBuyers").asInt()).isEqualTo(customers);
+        assertThat(timing.path("medianDays").asDouble()).isEqualTo(10.0);
     }
 
     @Test
