@@ -2,6 +2,7 @@ package dev.aftersales.bench;
 
 import dev.aftersales.bench.ledger.LedgerThroughput;
 import dev.aftersales.bench.pricedrop.PriceDropFanout;
+import dev.aftersales.bench.replenishment.DueScan;
 import dev.aftersales.bench.restock.RestockFanout;
 import dev.aftersales.bench.startup.ColdStart;
 import dev.aftersales.bench.startup.PluginToggle;
@@ -21,7 +22,7 @@ import java.util.Map;
 public final class Bench {
 
     static final List<Figure> FIGURES = List.of(new WishlistRead(), new RestockFanout(), new WebhookIngest(),
-            new PluginToggle(), new ColdStart(), new LedgerThroughput(), new PriceDropFanout());
+            new PluginToggle(), new ColdStart(), new LedgerThroughput(), new PriceDropFanout(), new DueScan());
 
     private Bench() {
     }

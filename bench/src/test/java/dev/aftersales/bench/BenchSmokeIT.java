@@ -48,5 +48,9 @@ class BenchSmokeIT {
         Report priceDrop = reports.get("pricedrop");
         assertThat(priceDrop.metric("pricedrop@300.rps").median()).isPositive();
         assertThat(priceDrop.metric("raw@300.rps").median()).isPositive();
+        Report replenishment = reports.get("replenishment");
+        assertThat(replenishment.metric("job@30.seconds").median()).isPositive();
+        assertThat(replenishment.metric("job@300.seconds").median()).isPositive();
+        assertThat(replenishment.metric("select@300.ms").median()).isPositive();
     }
 }

@@ -1,6 +1,7 @@
 package dev.aftersales.testkit;
 
 import dev.aftersales.api.Feature;
+import dev.aftersales.api.LinkHandler;
 import dev.aftersales.api.Wiring;
 import dev.aftersales.api.events.Event;
 import dev.aftersales.api.events.EventListener;
@@ -134,6 +135,10 @@ public final class SchemaSources {
 
         @Override
         public void job(String name, Schedule schedule, Job job) {
+        }
+
+        @Override
+        public void link(String name, LinkHandler handler) {
         }
     }
 }

@@ -13,7 +13,7 @@ import dev.aftersales.api.settings.Settings;
 import dev.aftersales.host.catalog.CatalogService;
 import dev.aftersales.host.catalog.OrderService;
 import dev.aftersales.host.events.EventBus;
-import dev.aftersales.host.links.SignedLinks;
+import dev.aftersales.host.links.FeatureLinks;
 import dev.aftersales.host.notify.Notifiers;
 import dev.aftersales.host.notify.settings.NotifySettings;
 import dev.aftersales.host.notify.settings.NotifySettingsStore;
@@ -39,7 +39,7 @@ public class FeatureContexts {
     private final Clock clock;
     private final CatalogService catalog;
     private final OrderService orders;
-    private final SignedLinks links;
+    private final FeatureLinks links;
     private final EventBus events;
     private final PluginRuntime plugins;
     private final Notifiers notifiers;
@@ -47,7 +47,7 @@ public class FeatureContexts {
     private final RewardsLedger rewards;
     private final NotifySettingsStore notifySettings;
 
-    public FeatureContexts(DSLContext db, Clock clock, CatalogService catalog, OrderService orders, SignedLinks links,
+    public FeatureContexts(DSLContext db, Clock clock, CatalogService catalog, OrderService orders, FeatureLinks links,
                            @Lazy EventBus events, @Lazy PluginRuntime plugins, Notifiers notifiers,
                            TenantGuardRefusals refusals, RewardsLedger rewards, NotifySettingsStore notifySettings) {
         this.db = db;
@@ -67,7 +67,7 @@ public class FeatureContexts {
         DSLContext tenantDb = guardedDb(shop, plugin);
         Settings settings = new ResolvedSettings(plugin.descriptor().settings(), shop.settingValues(plugin.id()));
         return new ShopFeatureContext(shop.id(), plugin.id(), tenantDb, clock, settings,
-                catalog.forShop(shop.id()), orders.forShop(shop.id()), links.forShop(shop.id()),
+                catalog.forShop(shop.id()), orders.forShop(shop.id()), links.forFeature(shop.id(), plugin.id()),
                 event -> events.publish(shop.id(), event),
                 new ConnectedPlatform(shop, () -> connectorOf(shop), this), notifiers.forShop(shop.id(), plugin.id()),
                 rewards.forShop(shop.id(), plugin.id()), profile(shop));

@@ -1,5 +1,6 @@
 package dev.aftersales.host.plugins;
 
+import dev.aftersales.api.LinkHandler;
 import dev.aftersales.api.Wiring;
 import dev.aftersales.api.events.Event;
 import dev.aftersales.api.events.EventListener;
@@ -12,9 +13,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /** What one feature registered in {@link dev.aftersales.api.Feature#register}: resolvers, loaders, listeners, jobs. */
 public final class FeatureWiring implements Wiring {
+
+    private static final Pattern LINK_NAME = Pattern.compile("[a-z][a-z0-9-]{0,39}");
 
     private final String featureId;
     private final Map<FieldCoordinate, FieldResolver> resolvers = new LinkedHashMap<>();
@@ -22,6 +26,7 @@ public final class FeatureWiring implements Wiring {
     private final Map<String, BatchLoader<?, ?>> batchLoaders = new LinkedHashMap<>();
     private final List<Listener<?>> listeners = new ArrayList<>();
     private final List<JobDefinition> jobs = new ArrayList<>();
+    private final Map<String, LinkHandler> links = new LinkedHashMap<>();
 
     public FeatureWiring(String featureId) {
         this.featureId = featureId;
@@ -71,6 +76,21 @@ public final class FeatureWiring implements Wiring {
             throw new IllegalArgumentException(featureId + " registered job '" + name + "' twice");
         }
         jobs.add(new JobDefinition(name, schedule, job));
+    }
+
+    @Override
+    public void link(String name, LinkHandler handler) {
+        if (name == null || !LINK_NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException(featureId + " link name must match " + LINK_NAME.pattern() + ": " + name);
+        }
+        if (links.putIfAbsent(name, handler) != null) {
+            throw new IllegalArgumentException(featureId + " registered link '" + name + "' twice");
+        }
+    }
+
+    /** The feature's signed links by name (served by {@code host.links.FeatureLinkEndpoint}). */
+    public Map<String, LinkHandler> links() {
+        return Map.copyOf(links);
     }
 
     public Map<FieldCoordinate, FieldResolver> resolvers() {

@@ -21,4 +21,18 @@ public interface Links {
 
     /** The subject of a valid token for this purpose and shop, or empty for a forged, foreign or expired one. */
     Optional<String> verify(String purpose, String token);
+
+    /**
+     * The absolute URL of the feature's link {@code link} (registered with {@link Wiring#link}) for {@code subject},
+     * served by the host at {@code /l/{shopId}/{token}}: signed for this shop, feature and link, valid until
+     * {@code expiresAt} (null: no expiry). The handler receives {@code customerId} (may be null) and answers in their
+     * language. Since plugin API 1.1.
+     *
+     * <pre>{@code
+     * String buyAgain = shop.links().url("buy-again", customerId, reminderId, now.plus(Duration.ofDays(14)));
+     * }</pre>
+     */
+    default String url(String link, String customerId, String subject, Instant expiresAt) {
+        throw new UnsupportedOperationException("This host serves no feature links");
+    }
 }

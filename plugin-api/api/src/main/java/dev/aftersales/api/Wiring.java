@@ -81,4 +81,18 @@ public interface Wiring {
             throw new UnsupportedOperationException("This host runs jobs at fixed intervals only");
         }
     }
+
+    /**
+     * Serves the feature's signed link {@code name} (lower-case letters, digits and dashes) at
+     * {@code /l/{shopId}/{token}}; make its URLs with {@link Links#url}. The host verifies the token and its expiry,
+     * resolves the language and escapes the page; the handler decides what happens (see {@link LinkHandler}). For
+     * mails: buy again, manage a reminder, a review form, a referral landing. Since plugin API 1.1.
+     *
+     * <pre>{@code
+     * wiring.link("buy-again", call -> LinkResponse.redirect(carts.checkoutUrl(call.shop(), call.subject())));
+     * }</pre>
+     */
+    default void link(String name, LinkHandler handler) {
+        throw new UnsupportedOperationException("This host serves no feature links");
+    }
 }

@@ -34,7 +34,7 @@ public class NotifyLinks {
     }
 
     /** The host as recipients reach it, without a trailing slash. */
-    String baseUrl() {
+    public String baseUrl() {
         String configured = properties.publicUrl();
         if (configured != null && !configured.isBlank()) {
             return configured.endsWith("/") ? configured.substring(0, configured.length() - 1) : configured;

@@ -24,7 +24,8 @@ public class NotifyPages {
         return page(locale, title, "");
     }
 
-    private static String page(String locale, String title, String body) {
+    /** A page with an escaped title and a body of HTML the caller escaped (also feature links' pages). */
+    public static String page(String locale, String title, String body) {
         String language = locale != null && locale.startsWith("de") ? "de" : "en";
         return "<!DOCTYPE html><html lang=\"" + language + "\"><head><meta charset=\"utf-8\">"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>"
