@@ -26,7 +26,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 class MessagesController {
 
     /** The settings the form edits, in its order; the SMTP password is write-only. */
-    static final List<String> SETTINGS = List.of("senderEmail", "senderName", "replyTo", "smtpHost", "smtpPort",
+    private static final List<String> SETTINGS = List.of("senderEmail", "senderName", "replyTo", "smtpHost", "smtpPort",
             "smtpUsername", "smtpStartTls", "capMax", "capDays", "capAction", "quietStart", "quietEnd");
 
     private static final List<String> NUMBERS = List.of("smtpPort", "capMax", "capDays");
@@ -74,6 +74,7 @@ class MessagesController {
             variables.put("email", email == null || email.isBlank() ? null : email.trim());
             model.addAttribute("consents", api.call(operator, CONSENTS, variables).list("shop.notifications.consents"));
         }
+        model.addAttribute("settingKeys", SETTINGS);
         model.addAttribute("section", "messages");
         return "console/messages";
     }
