@@ -15,7 +15,9 @@ import graphql.schema.idl.SchemaParser;
 import graphql.schema.idl.TypeDefinitionRegistry;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.stereotype.Component;
@@ -53,18 +55,30 @@ class ReportPanels {
     }
 
     private static List<Panel> panelsOf(LoadedPlugin plugin) {
-        TypeDefinitionRegistry registry = new SchemaParser().parse(plugin.adminFragment());
         List<Panel> panels = new ArrayList<>();
+        selections(plugin.adminFragment()).forEach((field, selection) -> panels.add(new Panel(plugin.id(),
+                plugin.descriptor().title(), field, selection.description(), selection.selection())));
+        return panels;
+    }
+
+    /** A {@code Shop} field's description and the selection that reads it. */
+    record Selection(String description, String selection) {
+    }
+
+    /** The panels an operator API fragment adds, by {@code Shop} field, in the fragment's order. */
+    static Map<String, Selection> selections(String adminFragment) {
+        TypeDefinitionRegistry registry = new SchemaParser().parse(adminFragment);
+        Map<String, Selection> selections = new LinkedHashMap<>();
         registry.objectTypeExtensions().getOrDefault("Shop", List.of()).forEach(shop -> shop.getFieldDefinitions()
                 .forEach(field -> {
                     if (needsArguments(field)) {
                         return;
                     }
                     selection(field.getType(), registry, 0).filter(selection -> !selection.isEmpty())
-                            .ifPresent(selection -> panels.add(new Panel(plugin.id(), plugin.descriptor().title(),
-                                    field.getName(), text(field.getDescription()), selection)));
+                            .ifPresent(selection -> selections.put(field.getName(),
+                                    new Selection(text(field.getDescription()), selection)));
                 }));
-        return panels;
+        return selections;
     }
 
     /** The sub-selection of a type: "" for a leaf, empty when the type cannot be shown as figures or rows. */
