@@ -9,6 +9,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
@@ -38,6 +39,7 @@ class ConsoleSecurity {
         toConsole.setDefaultTargetUrl("/admin");
         return http.securityMatcher(CONSOLE)
                 .authenticationProvider(new AdminKeySignIn(keys, attempts))
+                .addFilterBefore(new RevokedKeySessions(keys), AuthorizationFilter.class)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/admin/sign-in", "/admin/assets/**").permitAll()
                         .anyRequest().authenticated())

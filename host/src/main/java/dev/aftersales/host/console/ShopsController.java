@@ -20,7 +20,8 @@ class ShopsController {
 
     private static final String SHOP = """
             query($id: ID!) { shop(id: $id) { id name jwtIssuer jwksUrl
-              notifications { settings { timeZone defaultLocale } } } }""";
+              notifications { settings { timeZone defaultLocale } }
+              adminApiKeys { id name prefix createdAt revokedAt } } }""";
 
     private final OperatorApi api;
 
@@ -123,6 +124,23 @@ class ShopsController {
         response.setHeader("Cache-Control", "no-store");
         model.addAttribute("newKey", answer.at("adminApiKeyCreate.key"));
         model.addAttribute("keyErrors", answer.userErrors("adminApiKeyCreate"));
+        return shop(operator, shopId, model);
+    }
+
+    @PostMapping("/admin/shops/{shopId}/keys/{keyId}/revoke")
+    String revokeKey(@AuthenticationPrincipal Operator operator, @PathVariable String shopId,
+                     @PathVariable String keyId, Model model) {
+        OperatorAnswer answer = api.call(operator, """
+                mutation($shop: ID!, $key: ID!) { adminApiKeyRevoke(input: {shopId: $shop, keyId: $key}) {
+                  revoked userErrors { field code message } } }""", Map.of("shop", shopId, "key", keyId));
+        List<Map<String, Object>> errors = answer.userErrors("adminApiKeyRevoke");
+        if (errors.stream().anyMatch(error -> String.valueOf(error.get("field")).contains("shopId"))) {
+            throw ConsoleFailure.notFound();
+        }
+        if (errors.isEmpty()) {
+            return "redirect:/admin/shops/" + shopId + "?revoked";
+        }
+        model.addAttribute("keyErrors", errors);
         return shop(operator, shopId, model);
     }
 

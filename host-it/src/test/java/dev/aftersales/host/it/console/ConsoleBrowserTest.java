@@ -17,6 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.Cookie;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
 
 /**
  * The operator console in a real browser (headless Chromium): what an operator does, and what a shop key or a forged
@@ -49,7 +51,8 @@ class ConsoleBrowserTest {
         browser.open("/admin/shops");
         assertThat(browser.path()).isEqualTo("/admin/sign-in");
 
-        browser.signIn(host.platformKey());
+        // by keyboard alone: the key field has the focus, Enter signs in
+        browser.driver().switchTo().activeElement().sendKeys(host.platformKey(), Keys.ENTER);
 
         assertThat(browser.path()).isEqualTo("/admin/shops");
         // the name is shown as text, not run: an alert would fail every later step of the browser
@@ -87,6 +90,34 @@ class ConsoleBrowserTest {
 
     @Test
     @Order(3)
+    void aKeyCreatedInTheConsoleIsShownOnceAndRevokingItEndsItsSessions(TestShop shop) {
+        browser.signIn(host.platformKey());
+        browser.open("/admin/shops/" + shop.id());
+        browser.type("#key-name", "ops laptop");
+        browser.find("#key-name").submit();
+        String key = browser.find("#new-key").getText();
+        assertThat(key).startsWith("ak_");
+
+        browser.signIn(key);
+        assertThat(browser.path()).isEqualTo("/admin/shops/" + shop.id());
+        String keyId = host.platformAdmin().execute("""
+                query($id: ID!) { shop(id: $id) { adminApiKeys { id name revokedAt } } }""",
+                Map.of("id", shop.id())).path("shop.adminApiKeys[0].id").asString();
+        host.platformAdmin().execute("""
+                mutation($shop: ID!, $key: ID!) { adminApiKeyRevoke(input: {shopId: $shop, keyId: $key}) {
+                  revoked } }""", Map.of("shop", shop.id(), "key", keyId)).assertNoErrors();
+
+        browser.open("/admin/shops/" + shop.id() + "/features");
+        assertThat(browser.path()).isEqualTo("/admin/sign-in");
+        assertThat(browser.text()).contains("was revoked");
+        browser.signIn(host.platformKey());
+        browser.open("/admin/shops/" + shop.id());
+        assertThat(browser.find("#key-" + keyId).getText()).contains("ops laptop").contains("revoked");
+        assertThat(browser.driver().getPageSource()).doesNotContain(key);
+    }
+
+    @Test
+    @Order(4)
     void enablingAFeatureStatesAndMakesTheStorefrontChange(TestShop shop) {
         browser.signIn(host.platformKey());
         browser.open("/admin/shops/" + shop.id() + "/features");
@@ -108,10 +139,17 @@ class ConsoleBrowserTest {
         browser.open("/admin/shops/" + shop.id() + "/features?lang=de");
         assertThat(browser.find("h1").getText()).isEqualTo("Funktionen");
         browser.open("/admin/shops/" + shop.id() + "/features?lang=en");
+
+        browser.driver().manage().window().setSize(new Dimension(768, 1024));
+        browser.open("/admin/shops/" + shop.id() + "/features");
+        assertThat(browser.script("return document.documentElement.scrollWidth <= window.innerWidth"))
+                .as("a tablet shows the page without scrolling sideways").isEqualTo(true);
+        browser.screenshot("features-tablet");
+        browser.driver().manage().window().setSize(new Dimension(1280, 900));
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void anInvalidSettingShowsTheHostsReasonAndSavesNothing(TestShop shop) {
         shop.enable("greeting");
         browser.signIn(host.platformKey());
@@ -136,7 +174,7 @@ class ConsoleBrowserTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void theTemplateEditorPreviewsLiveAndRefusesAnInvalidTemplate(TestShop shop) {
         browser.signIn(host.platformKey());
         browser.open("/admin/shops/" + shop.id() + "/messages");
@@ -162,7 +200,7 @@ class ConsoleBrowserTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void aDeadLetterIsReplayedFromTheIntegrationPage(TestShop shop) {
         shop.enable("fixture-connector");
         shop.webhooks().send("stock.changed", Map.of("variantId", "v-late", "stock", 4,
@@ -184,7 +222,7 @@ class ConsoleBrowserTest {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void aPluginsReportPanelDrawsItsChartWithTheData(TestShop shop) {
         shop.enable("tally");
         for (String label : List.of("red", "red", "blue")) {
@@ -215,7 +253,7 @@ class ConsoleBrowserTest {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void aChangeWithoutTheCsrfTokenIsRefused(TestShop shop) {
         browser.signIn(host.platformKey());
         browser.open("/admin/shops/" + shop.id() + "/features");
