@@ -76,17 +76,17 @@ public final class FixturePlugins {
     }
 
     /** A plugin that needs a plugin API this host does not provide. */
-    static Path needsNewerApi() {
+    public static Path needsNewerApi() {
         return jar("future", "1.0.0", ">=2.0.0", ConflictingFeature.class, List.of(ConflictingFeature.class),
                 "conflicting");
     }
 
-    /** Sends notifications through the host's outbox: messages, rollbacks, double opt-in (notify tests). */
     /** Counts marks and reports them on the operator API's Shop: a report panel for the console's tests. */
     public static Path tally() {
         return jar("tally", "1.0.0", ">=1.0.0 & <2.0.0", TallyFeature.class, List.of(TallyFeature.class), "tally");
     }
 
+    /** Sends notifications through the host's outbox: messages, rollbacks, double opt-in (notify tests). */
     public static Path pinger() {
         return jar("pinger", "1.0.0", ">=1.0.0 & <2.0.0", PingerFeature.class, List.of(PingerFeature.class), "pinger");
     }

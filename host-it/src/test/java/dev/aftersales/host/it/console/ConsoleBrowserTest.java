@@ -276,6 +276,22 @@ class ConsoleBrowserTest {
         assertThat(enabled(shop, "greeting")).isTrue();
     }
 
+    @Test
+    @Order(10)
+    void aPluginTheHostCannotTakeIsRefusedWithItsReasonAndNothingChanges() {
+        browser.signIn(host.platformKey());
+        browser.open("/admin/plugins");
+        String before = browser.find("#plugin-list").getText();
+        assertThat(before).contains("greeting").contains("tally");
+
+        browser.find("#jar").sendKeys(FixturePlugins.needsNewerApi().toAbsolutePath().toString());
+        browser.find("#jar").submit();
+
+        assertThat(browser.find("#plugin-errors").getText()).contains("PLUGIN_REFUSED").contains(">=2.0.0");
+        assertThat(browser.find("#plugin-list").getText()).isEqualTo(before).doesNotContain("future");
+        browser.screenshot("plugins");
+    }
+
     /** Last: the wrong keys count against this client's address for the rest of the window. */
     @Test
     @Order(100)
