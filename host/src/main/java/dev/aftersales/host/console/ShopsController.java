@@ -83,29 +83,38 @@ class ShopsController {
         return "console/shop";
     }
 
-    /** Name and customer tokens (the shop), time zone and language (its notification settings). */
+    /** Name and customer tokens. */
     @PostMapping("/admin/shops/{shopId}")
     String update(@AuthenticationPrincipal Operator operator, @PathVariable String shopId,
                   @RequestParam String name, @RequestParam(defaultValue = "") String jwtIssuer,
-                  @RequestParam(defaultValue = "") String jwksUrl, @RequestParam String timeZone,
-                  @RequestParam String defaultLocale, Model model) {
-        OperatorAnswer settings = api.call(operator, """
+                  @RequestParam(defaultValue = "") String jwksUrl, Model model) {
+        Map<String, Object> input = new HashMap<>();
+        input.put("id", shopId);
+        input.put("name", name);
+        input.put("jwtIssuer", jwtIssuer.isBlank() ? null : jwtIssuer);
+        input.put("jwksUrl", jwksUrl.isBlank() ? null : jwksUrl);
+        return saved(operator, shopId, api.call(operator, """
+                mutation($input: ShopUpdateInput!) { shopUpdate(input: $input) {
+                  userErrors { field code message } } }""", Map.of("input", input)).userErrors("shopUpdate"), model);
+    }
+
+    /** Time zone and language: the shop's notification settings (quiet hours, jobs at a local time, mails). */
+    @PostMapping("/admin/shops/{shopId}/locale")
+    String updateLocale(@AuthenticationPrincipal Operator operator, @PathVariable String shopId,
+                        @RequestParam String timeZone, @RequestParam String defaultLocale, Model model) {
+        return saved(operator, shopId, api.call(operator, """
                 mutation($shop: ID!, $settings: JSON!) { notificationSettingsUpdate(input: {shopId: $shop,
                   settings: $settings}) { userErrors { field code message } } }""",
-                Map.of("shop", shopId, "settings", Map.of("timeZone", timeZone, "defaultLocale", defaultLocale)));
-        List<Map<String, Object>> errors = new ArrayList<>(settings.userErrors("notificationSettingsUpdate"));
-        if (errors.isEmpty()) {
-            Map<String, Object> input = new HashMap<>();
-            input.put("id", shopId);
-            input.put("name", name);
-            input.put("jwtIssuer", jwtIssuer.isBlank() ? null : jwtIssuer);
-            input.put("jwksUrl", jwksUrl.isBlank() ? null : jwksUrl);
-            errors.addAll(api.call(operator, """
-                    mutation($input: ShopUpdateInput!) { shopUpdate(input: $input) {
-                      userErrors { field code message } } }""", Map.of("input", input)).userErrors("shopUpdate"));
-        }
+                Map.of("shop", shopId, "settings", Map.of("timeZone", timeZone.trim(),
+                        "defaultLocale", defaultLocale.trim()))).userErrors("notificationSettingsUpdate"), model);
+    }
+
+    private String saved(Operator operator, String shopId, List<Map<String, Object>> errors, Model model) {
         if (errors.isEmpty()) {
             return "redirect:/admin/shops/" + shopId + "?saved";
+        }
+        if (errors.stream().anyMatch(error -> "NOT_FOUND".equals(error.get("code")))) {
+            throw ConsoleFailure.notFound();
         }
         model.addAttribute("errors", FieldErrors.of(errors));
         return shop(operator, shopId, model);

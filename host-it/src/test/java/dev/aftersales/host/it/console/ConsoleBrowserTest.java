@@ -277,6 +277,31 @@ class ConsoleBrowserTest {
     }
 
     @Test
+    @Order(11)
+    void aShopIsCreatedAndEditedWithTheHostsReasonShownInline() {
+        String id = "c-" + Long.toString(System.nanoTime(), 36);
+        browser.signIn(host.platformKey());
+        browser.open("/admin/shops");
+        browser.type("#new-id", id);
+        browser.type("#new-name", "Bergsport Huber");
+        browser.find("#new-name").submit();
+        assertThat(browser.path()).isEqualTo("/admin/shops/" + id);
+
+        browser.type("#timeZone", "Mars/Olympus");
+        browser.find("#timeZone").submit();
+        assertThat(browser.find("#locale-form .field-error").getText()).isNotBlank();
+        assertThat(browser.find("#timeZone").getAttribute("value")).isEqualTo("Mars/Olympus");
+        browser.type("#name", "Bergsport Huber & Söhne");
+        browser.find("#name").submit();
+
+        GraphQlResult shop = host.platformAdmin().execute("""
+                query($id: ID!) { shop(id: $id) { name notifications { settings { timeZone } } } }""",
+                Map.of("id", id));
+        assertThat(shop.path("shop.name").asString()).isEqualTo("Bergsport Huber & Söhne");
+        assertThat(shop.path("shop.notifications.settings.timeZone").asString()).isNotEqualTo("Mars/Olympus");
+    }
+
+    @Test
     @Order(10)
     void aPluginTheHostCannotTakeIsRefusedWithItsReasonAndNothingChanges() {
         browser.signIn(host.platformKey());
