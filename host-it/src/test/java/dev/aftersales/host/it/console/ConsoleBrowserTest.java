@@ -94,7 +94,7 @@ class ConsoleBrowserTest {
         browser.signIn(host.platformKey());
         browser.open("/admin/shops/" + shop.id());
         browser.type("#key-name", "ops laptop");
-        browser.find("#key-name").submit();
+        browser.submit("#key-name");
         String key = browser.find("#new-key").getText();
         assertThat(key).startsWith("ak_");
 
@@ -284,15 +284,15 @@ class ConsoleBrowserTest {
         browser.open("/admin/shops");
         browser.type("#new-id", id);
         browser.type("#new-name", "Bergsport Huber");
-        browser.find("#new-name").submit();
+        browser.submit("#new-name");
         assertThat(browser.path()).isEqualTo("/admin/shops/" + id);
 
         browser.type("#timeZone", "Mars/Olympus");
-        browser.find("#timeZone").submit();
+        browser.submit("#timeZone");
         assertThat(browser.find("#locale-form .field-error").getText()).isNotBlank();
         assertThat(browser.find("#timeZone").getAttribute("value")).isEqualTo("Mars/Olympus");
         browser.type("#name", "Bergsport Huber & Söhne");
-        browser.find("#name").submit();
+        browser.submit("#name");
 
         GraphQlResult shop = host.platformAdmin().execute("""
                 query($id: ID!) { shop(id: $id) { name notifications { settings { timeZone } } } }""",
@@ -310,7 +310,7 @@ class ConsoleBrowserTest {
         assertThat(before).contains("greeting").contains("tally");
 
         browser.find("#jar").sendKeys(FixturePlugins.needsNewerApi().toAbsolutePath().toString());
-        browser.find("#jar").submit();
+        browser.submit("#jar");
 
         assertThat(browser.find("#plugin-errors").getText()).contains("PLUGIN_REFUSED").contains(">=2.0.0");
         assertThat(browser.find("#plugin-list").getText()).isEqualTo(before).doesNotContain("future");
