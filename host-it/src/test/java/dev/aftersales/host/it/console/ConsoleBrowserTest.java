@@ -90,7 +90,7 @@ class ConsoleBrowserTest {
 
     @Test
     @Order(3)
-    void aKeyCreatedInTheConsoleIsShownOnceAndRevokingItEndsItsSessions(TestShop shop) {
+    void aKeyCreatedInTheConsoleIsShownOnceAndRevokingItEndsItsSessions(TestShop shop, TestShop other) {
         browser.signIn(host.platformKey());
         browser.open("/admin/shops/" + shop.id());
         browser.type("#key-name", "ops laptop");
@@ -103,9 +103,16 @@ class ConsoleBrowserTest {
         String keyId = host.platformAdmin().execute("""
                 query($id: ID!) { shop(id: $id) { adminApiKeys { id name revokedAt } } }""",
                 Map.of("id", shop.id())).path("shop.adminApiKeys[0].id").asString();
-        host.platformAdmin().execute("""
+        String revoke = """
                 mutation($shop: ID!, $key: ID!) { adminApiKeyRevoke(input: {shopId: $shop, keyId: $key}) {
-                  revoked } }""", Map.of("shop", shop.id(), "key", keyId)).assertNoErrors();
+                  revoked userErrors { code } } }""";
+        GraphQlResult byOtherShop = other.admin().execute(revoke, Map.of("shop", shop.id(), "key", keyId));
+        assertThat(byOtherShop.path("adminApiKeyRevoke.revoked").asBoolean()).isFalse();
+        assertThat(byOtherShop.path("adminApiKeyRevoke.userErrors[0].code").asString()).isEqualTo("NOT_FOUND");
+        assertThat(host.platformAdmin().execute(revoke, Map.of("shop", shop.id(), "key", keyId))
+                .path("adminApiKeyRevoke.revoked").asBoolean()).isTrue();
+        assertThat(host.client("/admin/graphql", Map.of("Authorization", "Bearer " + key))
+                .execute("{ shops { edges { node { id } } } }").errorCodes()).containsExactly("UNAUTHENTICATED");
 
         browser.open("/admin/shops/" + shop.id() + "/features");
         assertThat(browser.path()).isEqualTo("/admin/sign-in");
