@@ -82,10 +82,21 @@ class MessagesController {
     @PostMapping("/admin/shops/{shopId}/messages/settings")
     String saveSettings(@AuthenticationPrincipal Operator operator, @PathVariable String shopId,
                         @RequestParam Map<String, String> form, Model model) {
+        OperatorAnswer current = api.call(operator, MESSAGES, Map.of("id", shopId));
+        if (current.map("shop") == null) {
+            throw ConsoleFailure.notFound();
+        }
+        // only what the operator changed: the others keep following the host's defaults
+        Map<String, Object> shown = current.map("shop.notifications.settings");
+        Map<String, Object> posted = new LinkedHashMap<>();
+        SETTINGS.forEach(key -> posted.put(key, form.getOrDefault(key, "").trim()));
+        posted.put("smtpStartTls", "true".equals(form.get("smtpStartTls")));
         Map<String, Object> change = new LinkedHashMap<>();
-        SETTINGS.forEach(key -> change.put(key, form.getOrDefault(key, "").trim()));
-        NUMBERS.forEach(key -> change.computeIfPresent(key, (any, value) -> number((String) value)));
-        change.put("smtpStartTls", "true".equals(form.get("smtpStartTls")));
+        posted.forEach((key, value) -> {
+            if (!String.valueOf(value).equals(shown.get(key) == null ? "" : String.valueOf(shown.get(key)))) {
+                change.put(key, NUMBERS.contains(key) ? number((String) value) : value);
+            }
+        });
         String password = form.getOrDefault("smtpPassword", "");
         if (!password.isEmpty()) {
             change.put("smtpPassword", password);
@@ -100,8 +111,7 @@ class MessagesController {
         if (errors.stream().anyMatch(error -> "NOT_FOUND".equals(error.get("code")))) {
             throw ConsoleFailure.notFound();
         }
-        change.remove("smtpPassword");
-        model.addAttribute("form", change);
+        model.addAttribute("form", posted);
         model.addAttribute("errors", FieldErrors.of(errors));
         return messages(operator, shopId, null, null, model);
     }

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The operator console in a real browser (headless Chromium): what an operator does, and what a shop key or a forged
@@ -324,6 +325,33 @@ class ConsoleBrowserTest {
         browser.screenshot("plugins");
     }
 
+    @Test
+    @Order(12)
+    void messageSettingsShowTheHostsReasonAndTheWebhookSecretIsShownOnce(TestShop shop) {
+        browser.signIn(host.platformKey());
+        browser.open("/admin/shops/" + shop.id() + "/messages");
+        browser.type("#capMax", "lots");
+        browser.type("#quietStart", "21:00");
+        browser.type("#quietEnd", "08:00");
+        browser.submit("#capMax");
+        assertThat(browser.find("#notify-form").getText()).contains("capMax");
+        assertThat(browser.find("#capMax").getAttribute("value")).isEqualTo("lots");
+        assertThat(quietStart(shop)).isNull();
+
+        browser.type("#capMax", "3");
+        browser.submit("#capMax");
+        assertThat(browser.text()).contains("Saved.");
+        assertThat(quietStart(shop)).isEqualTo("21:00");
+
+        browser.open("/admin/shops/" + shop.id() + "/integration");
+        browser.submit("#grace");
+        String secret = browser.find("#new-secret").getText();
+        assertThat(secret).startsWith("whsec_");
+        browser.open("/admin/shops/" + shop.id() + "/integration");
+        assertThat(browser.driver().getPageSource()).doesNotContain(secret);
+        assertThat(browser.text()).contains("A webhook secret is set");
+    }
+
     /** Last: the wrong keys count against this client's address for the rest of the window. */
     @Test
     @Order(100)
@@ -376,6 +404,13 @@ class ConsoleBrowserTest {
             }
         }
         return false;
+    }
+
+    private static String quietStart(TestShop shop) {
+        JsonNode start = shop.admin().execute("""
+                query($id: ID!) { shop(id: $id) { notifications { settings { quietStart } } } }""",
+                Map.of("id", shop.id())).path("shop.notifications.settings.quietStart");
+        return start.isNull() ? null : start.asString();
     }
 
     private static List<String> overriddenLocales(GraphQlResult templates) {
