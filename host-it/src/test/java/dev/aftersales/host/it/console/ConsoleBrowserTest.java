@@ -334,7 +334,7 @@ class ConsoleBrowserTest {
         browser.type("#quietStart", "21:00");
         browser.type("#quietEnd", "08:00");
         browser.submit("#capMax");
-        assertThat(browser.find("#notify-form").getText()).contains("capMax");
+        assertThat(browser.find("#error-capMax").getText()).contains("'capMax' must be a whole number");
         assertThat(browser.find("#capMax").getAttribute("value")).isEqualTo("lots");
         assertThat(quietStart(shop)).isNull();
 
