@@ -10,6 +10,7 @@ import fixtures.keeper.KeeperFeature;
 import fixtures.morning.MorningFeature;
 import fixtures.notify.PingerFeature;
 import fixtures.sloppy.SloppyFeature;
+import fixtures.tally.TallyFeature;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
@@ -36,13 +37,13 @@ public final class FixturePlugins {
     private FixturePlugins() {
     }
 
-    static Path greeting() {
+    public static Path greeting() {
         return jar("greeting", "1.0.0", ">=1.0.0 & <2.0.0", GreetingFeature.class, List.of(GreetingFeature.class),
                 "greeting-v1");
     }
 
     /** A connector reading a few webhook types; its feature has no schema and no tables. */
-    static Path connector() {
+    public static Path connector() {
         return jar("fixture-connector", "1.0.0", ">=1.0.0 & <2.0.0",
                 List.of(FixtureConnectorFeature.class, FixtureConnector.class),
                 List.of(FixtureConnectorFeature.class, FixtureConnector.class), "fixture-connector");
@@ -76,9 +77,14 @@ public final class FixturePlugins {
     }
 
     /** A plugin that needs a plugin API this host does not provide. */
-    static Path needsNewerApi() {
+    public static Path needsNewerApi() {
         return jar("future", "1.0.0", ">=2.0.0", ConflictingFeature.class, List.of(ConflictingFeature.class),
                 "conflicting");
+    }
+
+    /** Counts marks and reports them on the operator API's Shop: a report panel for the console's tests. */
+    public static Path tally() {
+        return jar("tally", "1.0.0", ">=1.0.0 & <2.0.0", TallyFeature.class, List.of(TallyFeature.class), "tally");
     }
 
     /** Sends notifications through the host's outbox: messages, rollbacks, double opt-in (notify tests). */

@@ -11,7 +11,10 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Component;
@@ -60,6 +63,36 @@ public class AdminKeys {
                 .set(ADMIN_API_KEYS.CREATED_AT, LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
                 .execute();
         return key;
+    }
+
+    /** A shop's keys, newest first: name, prefix and times, never the key or its hash. */
+    public List<Map<String, Object>> list(String shopId) {
+        return db.select(ADMIN_API_KEYS.ID, ADMIN_API_KEYS.NAME, ADMIN_API_KEYS.KEY_PREFIX, ADMIN_API_KEYS.CREATED_AT,
+                        ADMIN_API_KEYS.REVOKED_AT)
+                .from(ADMIN_API_KEYS).where(ADMIN_API_KEYS.SHOP_ID.eq(shopId)).orderBy(ADMIN_API_KEYS.ID.desc())
+                .fetch(key -> {
+                    Map<String, Object> view = new HashMap<>();
+                    view.put("id", key.value1());
+                    view.put("name", key.value2());
+                    view.put("prefix", key.value3());
+                    view.put("createdAt", key.value4());
+                    view.put("revokedAt", key.value5());
+                    return view;
+                });
+    }
+
+    /** Revokes a shop's key; false when the shop has no such key or it was revoked already. */
+    public boolean revoke(String shopId, long keyId) {
+        return db.update(ADMIN_API_KEYS)
+                .set(ADMIN_API_KEYS.REVOKED_AT, LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
+                .where(ADMIN_API_KEYS.SHOP_ID.eq(shopId).and(ADMIN_API_KEYS.ID.eq(keyId))
+                        .and(ADMIN_API_KEYS.REVOKED_AT.isNull()))
+                .execute() == 1;
+    }
+
+    /** Whether a shop key still works (e.g. for a console session signed in with it earlier). */
+    public boolean isActive(long keyId) {
+        return db.fetchExists(ADMIN_API_KEYS, ADMIN_API_KEYS.ID.eq(keyId).and(ADMIN_API_KEYS.REVOKED_AT.isNull()));
     }
 
     private static String hash(String key) {

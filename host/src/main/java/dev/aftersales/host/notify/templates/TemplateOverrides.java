@@ -129,6 +129,12 @@ public class TemplateOverrides {
         return Optional.of(preview);
     }
 
+    /** An unsaved version rendered with the template's sample data, for an editor's live preview. */
+    public RenderedMessage previewDraft(String shopId, TemplateSource draft) throws TemplateProblem {
+        return renderer.render(draft, sampleModel(draft.featureId(), draft.template(), draft.locale()),
+                Locale.forLanguageTag(draft.locale()), settings.of(shopId).timeZone());
+    }
+
     /** The templates of a feature as operators see them. */
     public List<Map<String, Object>> views(String shopId, String featureId) {
         List<Map<String, Object>> views = new ArrayList<>();
