@@ -73,4 +73,4 @@ function subscribe(eventBus, snapshots, send) {
     }));
 }
 
-module.exports = { subscribe };
+module.exports = { subscribe, envelope };

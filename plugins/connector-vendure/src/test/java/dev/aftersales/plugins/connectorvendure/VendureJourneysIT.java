@@ -89,10 +89,26 @@ class VendureJourneysIT {
         shop.enable("price-alert");
         shop.enable("reorder");
         shop.notifications().settings(Map.of("capMax", 0));
-        // the catalog reaches the host as Vendure reports changes: touch every variant once
-        admin.execute("mutation { updateProductVariants(input: [{id: \"1\", enabled: true},"
-                + " {id: \"2\", enabled: true}, {id: \"3\", enabled: true}]) { id } }");
-        Awaitility.await().atMost(EVENTUALLY).until(() -> known(SCARF) && known(JACKET_L));
+        // the shop connects today: the operator imports Vendure's catalog
+        assertThat(shop.admin().execute("""
+                mutation($shop: ID!) { vendureInitialSyncStart(input: {shopId: $shop, orderDays: 30}) {
+                  started userErrors { code message } } }""", Map.of("shop", shop.id()))
+                .assertNoErrors().path("vendureInitialSyncStart.started").asBoolean()).isTrue();
+        Awaitility.await().atMost(EVENTUALLY).until(() -> known(SCARF) && known(JACKET_L) && known("1"));
+    }
+
+    @Test
+    void theInitialImportReportsItsProgressInTheOperatorApi() {
+        AtomicReference<JsonNode> progress = new AtomicReference<>();
+        Awaitility.await().atMost(EVENTUALLY).until(() -> {
+            progress.set(shop.admin().execute("query($shop: ID!) { shop(id: $shop) { vendureInitialSync {"
+                    + " step variantsSent ordersSent error } } }", Map.of("shop", shop.id())).assertNoErrors()
+                    .path("shop.vendureInitialSync"));
+            return "DONE".equals(progress.get().path("step").asString());
+        });
+        assertThat(progress.get().path("variantsSent").asInt()).isEqualTo(3);
+        assertThat(shop.storefront().execute("{ variant(id: \"1\") { name product { name } inStock } }")
+                .assertNoErrors().path("variant.product.name").asString()).isEqualTo("Alpine Jacket");
     }
 
     @AfterAll

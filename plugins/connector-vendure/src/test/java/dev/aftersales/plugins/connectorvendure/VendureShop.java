@@ -84,9 +84,14 @@ final class VendureShop implements AutoCloseable {
         }, "vendure-e2e-log");
         reader.setDaemon(true);
         reader.start();
-        if (!ready.await(timeout.toSeconds(), TimeUnit.SECONDS) || !process.isAlive()) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!ready.await(1, TimeUnit.SECONDS) && process.isAlive() && System.nanoTime() < deadline) {
+            // waiting for "VENDURE READY"; a process that ended will never print it
+        }
+        if (ready.getCount() > 0 || !process.isAlive()) {
+            reader.join(2000);
             close();
-            throw new IllegalStateException("Vendure did not start in " + timeout + ":\n" + log);
+            throw new IllegalStateException("Vendure did not start (waited up to " + timeout + "):\n" + log);
         }
     }
 
