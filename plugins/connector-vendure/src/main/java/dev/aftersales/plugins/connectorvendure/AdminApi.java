@@ -199,7 +199,8 @@ final class AdminApi {
         try {
             return client.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (HttpConnectTimeoutException e) {
-            throw new Failure(Kind.UNREACHABLE, "Vendure could not be reached in " + seconds(settings.connectTimeout()));
+            throw new Failure(Kind.UNREACHABLE,
+                    "Vendure could not be reached in " + seconds(settings.connectTimeout()));
         } catch (HttpTimeoutException e) {
             throw new Failure(Kind.TIMEOUT, "Vendure did not answer in " + seconds(settings.readTimeout()));
         } catch (ConnectException e) {

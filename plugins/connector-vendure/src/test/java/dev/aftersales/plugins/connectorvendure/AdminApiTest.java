@@ -148,7 +148,8 @@ class AdminApiTest {
                 Duration.ofSeconds(1), Duration.ofSeconds(1), 1, Duration.ofMillis(10),
                 new VendureSettings.Circuit(50, 5, Duration.ofSeconds(30)));
         VendureSettings noUrl = new VendureSettings("ftp://shop", "k", "", "", "", 2, Duration.ofSeconds(1),
-                Duration.ofSeconds(1), 1, Duration.ofMillis(10), new VendureSettings.Circuit(50, 5, Duration.ofSeconds(30)));
+                Duration.ofSeconds(1), 1, Duration.ofMillis(10),
+                new VendureSettings.Circuit(50, 5, Duration.ofSeconds(30)));
 
         assertThatThrownBy(() -> api.call(shop, noKey, Clock.systemUTC(), QUERY, Map.of()))
                 .isInstanceOfSatisfying(PlatformException.class, e -> assertThat(e.retryable()).isFalse())

@@ -40,7 +40,8 @@ class VendureEventsTest {
              "updatedAt": "2026-12-03T08:00:00.000Z", "totalWithTax": 5970, "currencyCode": "EUR",
              "customer": {"id": "7"},
              "lines": [{"quantity": 1, "orderPlacedQuantity": 3, "unitPriceWithTax": 1990,
-                        "productVariant": {"id": "3", "name": "Wool Scarf", "product": {"id": "2", "name": "Wool Scarf"}}}]}""";
+                        "productVariant": {"id": "3", "name": "Wool Scarf",
+                                           "product": {"id": "2", "name": "Wool Scarf"}}}]}""";
 
     private final VendureEvents events = new VendureEvents();
 

@@ -145,7 +145,11 @@ class VendureJourneysIT {
         admin.execute("mutation { updateProductVariants(input: [{id: \"" + JACKET_L + "\", stockOnHand: 4}]) { id } }");
 
         Awaitility.await().atMost(EVENTUALLY).until(() -> inStock(JACKET_L));
-        shop.runJob("stock-alert", "send-alerts");
+        // the restock reaches stock-alert as an event after the mirror changed: run its batch until it has it
+        Awaitility.await().atMost(EVENTUALLY).until(() -> {
+            shop.runJob("stock-alert", "send-alerts");
+            return !TestMails.to(host.mail(), ben.email).isEmpty();
+        });
         MimeMessage mail = TestMails.await(shop, host.mail(), ben.email, 1).getFirst();
         assertThat(TestMails.subject(mail)).contains("Alpine Jacket").contains("L");
     }
@@ -208,12 +212,13 @@ class VendureJourneysIT {
                 + " __typename } }");
         JsonNode applied = emil.shop.execute("""
                 mutation($code: String!) { applyCouponCode(couponCode: $code) {
-                  __typename ... on Order { couponCodes discounts { amountWithTax } }
+                  __typename ... on Order { couponCodes discounts { amount } }
                   ... on ErrorResult { message } } }""", Map.of("code", coupon.code())).path("applyCouponCode");
 
         assertThat(applied.path("__typename").asString()).as(applied.toString()).isEqualTo("Order");
         assertThat(applied.path("couponCodes").get(0).asString()).isEqualTo(coupon.code());
-        assertThat(applied.path("discounts").get(0).path("amountWithTax").asInt()).isEqualTo(-500);
+        // the shop's prices exclude tax, so Vendure takes the 5.00 off before tax
+        assertThat(applied.path("discounts").get(0).path("amount").asInt()).isEqualTo(-500);
 
         Customer other = Customer.register("fritz");
         other.shop.execute("mutation { addItemToOrder(productVariantId: \"" + SCARF + "\", quantity: 1) {"
