@@ -113,7 +113,7 @@ class AftersalesPlugin {
     constructor(eventBus, jobQueues, connection, variants, stockLevels, orders, requestContexts) {
         this.eventBus = eventBus;
         this.jobQueues = jobQueues;
-        this.snapshots = new Snapshots(connection, variants, stockLevels, orders);
+        this.snapshots = new Snapshots(connection, variants, stockLevels, orders, pluginOptions.productUrl);
         this.sync = new InitialSync(connection, this.snapshots, requestContexts);
         plugin = this;
     }
@@ -125,6 +125,8 @@ class AftersalesPlugin {
      * @param options.tokenIssuer the issuer the Aftersales shop is configured with (e.g. the shop's URL)
      * @param options.tokenPrivateKeyPem RSA key that signs customer tokens (recommended; see README)
      * @param options.tokenLifetimeSeconds default 600
+     * @param options.productUrl link to a variant in the storefront, for the mails: {slug}, {productId} and
+     *        {variantId} are replaced, e.g. https://shop.example.com/product/{slug}?variant={variantId}
      * @param options.deliveryRetries how often the job queue retries a delivery (default 30)
      */
     static init(options) {

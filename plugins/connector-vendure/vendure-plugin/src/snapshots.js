@@ -7,8 +7,10 @@ const { ProductVariant, translateDeep } = require('@vendure/core');
  * Vendure's own field names, money in minor units with its currency code, Vendure's order states.
  */
 class Snapshots {
-    constructor(connection, productVariantService, stockLevelService, orderService) {
+    /** @param productUrl template of a variant's storefront link: {slug}, {productId} and {variantId} are replaced */
+    constructor(connection, productVariantService, stockLevelService, orderService, productUrl) {
         this.connection = connection;
+        this.productUrl = productUrl;
         this.variants = productVariantService;
         this.stockLevels = stockLevelService;
         this.orders = orderService;
@@ -42,6 +44,7 @@ class Snapshots {
             useGlobalOutOfStockThreshold: variant.useGlobalOutOfStockThreshold,
             trackInventory: variant.trackInventory,
             updatedAt: variant.updatedAt,
+            url: this.link(variant),
             product: {
                 id: String(variant.productId),
                 name: variant.product && variant.product.name,
@@ -51,6 +54,15 @@ class Snapshots {
             },
             featuredAsset: asset(variant.featuredAsset),
         };
+    }
+
+    link(variant) {
+        if (!this.productUrl || !variant.product) {
+            return null;
+        }
+        return this.productUrl.replace('{slug}', encodeURIComponent(variant.product.slug || ''))
+            .replace('{productId}', encodeURIComponent(String(variant.productId)))
+            .replace('{variantId}', encodeURIComponent(String(variant.id)));
     }
 
     /** The order with its lines, or undefined while it is not placed (a cart is nobody's business but the shop's). */

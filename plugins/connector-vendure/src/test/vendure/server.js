@@ -32,6 +32,7 @@ const config = {
             shopId: process.env.AFTERSALES_SHOP_ID,
             webhookSecret: process.env.AFTERSALES_WEBHOOK_SECRET,
             tokenIssuer: `http://127.0.0.1:${port}`,
+            productUrl: `http://127.0.0.1:${port}/product/{slug}?variant={variantId}`,
         }),
     ],
 };

@@ -18,8 +18,8 @@ import java.util.List;
  * {@code updatedAt} does not change when only stock moves).
  *
  * <p>Settings-dependent parts (money precision, product links) come from {@link VendureFacts}; the host calls
- * {@code read} without a shop context, so it uses Vendure's defaults: two decimals, no product link (the host keeps
- * the link it fetched or imported).
+ * {@code read} without a shop context, so it uses Vendure's default of two decimals and the product link the Vendure
+ * plugin sends (its {@code productUrl} option).
  */
 final class VendureEvents {
 

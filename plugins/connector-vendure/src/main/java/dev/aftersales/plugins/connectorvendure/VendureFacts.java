@@ -107,7 +107,11 @@ final class VendureFacts {
         return amount.movePointRight(moneyDecimals).setScale(0, java.math.RoundingMode.HALF_UP).longValueExact();
     }
 
+    /** The link the Vendure plugin sent, else the one the connector's setting makes. */
     private String url(VendureShapes.Variant v) {
+        if (v.url() != null && isWebUrl(v.url())) {
+            return v.url();
+        }
         if (productUrl.isEmpty()) {
             return null;
         }

@@ -26,8 +26,8 @@ final class VendureShapes {
 
     record Variant(String id, String sku, String name, Boolean enabled, Boolean deleted, Long priceWithTax,
                    String currencyCode, Integer stockOnHand, Integer stockAllocated, Integer outOfStockThreshold,
-                   Boolean useGlobalOutOfStockThreshold, String trackInventory, Instant updatedAt, Product product,
-                   Asset featuredAsset) {
+                   Boolean useGlobalOutOfStockThreshold, String trackInventory, Instant updatedAt, String url,
+                   Product product, Asset featuredAsset) {
         Variant {
             required(id, "id");
             required(name, "name");

@@ -31,7 +31,7 @@ class VendureEventsTest {
             {"id": "2", "sku": "JKT-L", "name": "Alpine Jacket L", "enabled": true, "deleted": false,
              "priceWithTax": 19000, "currencyCode": "EUR", "stockOnHand": 7, "stockAllocated": 2,
              "outOfStockThreshold": 1, "useGlobalOutOfStockThreshold": false, "trackInventory": "TRUE",
-             "updatedAt": "2026-12-05T09:00:00.000Z",
+             "updatedAt": "2026-12-05T09:00:00.000Z", "url": "https://shop.example.com/product/alpine-jacket?variant=2",
              "product": {"id": "1", "name": "Alpine Jacket", "slug": "alpine-jacket", "enabled": true,
                          "featuredAsset": {"preview": "https://cdn.example.com/jacket.jpg"}},
              "featuredAsset": {"preview": "/assets/relative.jpg"}}""";
@@ -57,6 +57,7 @@ class VendureEventsTest {
         assertThat(fact.variant().price()).isEqualTo(new Money(new BigDecimal("190.00"), "EUR"));
         assertThat(fact.variant().stock()).as("7 on hand - 2 allocated - threshold 1").isEqualTo(4);
         assertThat(fact.variant().purchasable()).isTrue();
+        assertThat(fact.variant().url()).isEqualTo("https://shop.example.com/product/alpine-jacket?variant=2");
         assertThat(fact.variant().imageUrl()).as("the relative variant image is skipped")
                 .isEqualTo("https://cdn.example.com/jacket.jpg");
     }
