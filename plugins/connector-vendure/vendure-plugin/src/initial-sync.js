@@ -24,34 +24,32 @@ class InitialSync {
     async page(state, send, envelope) {
         const ctx = await this.requestContexts.create({ apiType: 'admin' });
         if (state.step === 'variants') {
-            const page = await this.connection.getRepository(ctx, ProductVariant).find({
-                select: ['id'], where: { deletedAt: IsNull() }, order: { id: 'ASC' }, skip: state.skip, take: PAGE,
-            });
-            let sent = 0;
-            for (const { id } of page) {
-                const variant = await this.snapshots.variant(ctx, id);
-                if (variant) {
-                    await send(envelope('variant.updated', variant));
-                    sent++;
-                }
-            }
+            const { full, sent } = await this.sendPage(ctx, ProductVariant, { deletedAt: IsNull() }, state.skip,
+                id => this.snapshots.variant(ctx, id), variant => send(envelope('variant.updated', variant)));
             const next = { ...state, variantsSent: state.variantsSent + sent };
-            return page.length === PAGE ? { ...next, skip: state.skip + PAGE } : { ...next, step: 'orders', skip: 0 };
+            return full ? { ...next, skip: state.skip + PAGE } : { ...next, step: 'orders', skip: 0 };
         }
-        const page = await this.connection.getRepository(ctx, Order).find({
-            select: ['id'], where: { orderPlacedAt: MoreThanOrEqual(new Date(state.ordersSince)) },
-            order: { id: 'ASC' }, skip: state.skip, take: PAGE,
+        const { full, sent } = await this.sendPage(ctx, Order,
+            { orderPlacedAt: MoreThanOrEqual(new Date(state.ordersSince)) }, state.skip,
+            id => this.snapshots.order(ctx, id), order => send(envelope('order.state-changed', order)));
+        const next = { ...state, ordersSent: state.ordersSent + sent, skip: state.skip + PAGE };
+        return full ? next : null;
+    }
+
+    /** Reads one page of ids of `entity`, sends the snapshot of each that still exists. */
+    async sendPage(ctx, entity, where, skip, snapshot, sendOne) {
+        const page = await this.connection.getRepository(ctx, entity).find({
+            select: ['id'], where, order: { id: 'ASC' }, skip, take: PAGE,
         });
         let sent = 0;
         for (const { id } of page) {
-            const order = await this.snapshots.order(ctx, id);
-            if (order) {
-                await send(envelope('order.state-changed', order));
+            const value = await snapshot(id);
+            if (value) {
+                await sendOne(value);
                 sent++;
             }
         }
-        const next = { ...state, ordersSent: state.ordersSent + sent, skip: state.skip + PAGE };
-        return page.length === PAGE ? next : null;
+        return { full: page.length === PAGE, sent };
     }
 }
 

@@ -108,6 +108,11 @@ class VendureJourneysIT {
             return "DONE".equals(progress.get().path("step").asString());
         });
         assertThat(progress.get().path("variantsSent").asInt()).isEqualTo(3);
+        GraphQlResult refused = shop.admin().execute("""
+                mutation($shop: ID!) { vendureInitialSyncStart(input: {shopId: $shop, orderDays: 0}) {
+                  started userErrors { code field } } }""", Map.of("shop", shop.id())).assertNoErrors();
+        assertThat(refused.path("vendureInitialSyncStart.started").asBoolean()).isFalse();
+        assertThat(refused.path("vendureInitialSyncStart.userErrors[0].code").asString()).isEqualTo("INVALID");
         assertThat(shop.storefront().execute("{ variant(id: \"1\") { name product { name } inStock } }")
                 .assertNoErrors().path("variant.product.name").asString()).isEqualTo("Alpine Jacket");
     }
