@@ -44,7 +44,10 @@ final class AlertMessage {
         data.put("productName", variant.productName());
         data.put("variantName", variant.name());
         data.put("price", variant.price());
-        data.put("url", variant.url());
+        // a platform may not know a variant's page: the mail then goes without the link, never as a dead letter
+        if (variant.url() != null) {
+            data.put("url", variant.url());
+        }
         if (variant.imageUrl() != null) {
             data.put("imageUrl", variant.imageUrl());
         }

@@ -91,6 +91,24 @@ class StockAlertIT {
     }
 
     @Test
+    void aVariantWithoutAProductPageIsAlertedWithoutTheLink(TestShop shop) {
+        StockAlertStorefront alerts = enabled(shop);
+        String ben = "ben-" + shop.id() + "@example.test";
+        shop.customer("ben", ben, "en");
+        shop.catalog().variant("v-1", "Alpine Jacket", "M", "89.00", 0);
+        alerts.subscribeAsCustomer("ben", "v-1");
+        // some platforms know no storefront page of a variant
+        shop.sql().query("update catalog_variants set url = null, stock = 3 where shop_id = ? and variant_id = 'v-1'",
+                shop.id()).execute();
+        shop.publish(new StockChanged("v-1", 0, 3));
+        host.clock().advance(Duration.ofMinutes(6));
+        alerts.runBatches();
+
+        MimeMessage alert = TestMails.await(host.mail(), ben, 1).getFirst();
+        assertThat(TestMails.text(alert)).contains("is available again").doesNotContain("Have a look");
+    }
+
+    @Test
     void subscribingTwiceIsIdempotent(TestShop shop) {
         StockAlertStorefront alerts = enabled(shop);
         alerts.stock("v-1", 1, 0);
