@@ -69,7 +69,8 @@ class HoldoutAdmin implements AdminWiring {
     private LiftReport.Report report(String shopId, String feature, Instant from, DataFetchingEnvironment env) {
         Instant to = env.getArgument("to");
         try {
-            return reports.report(shopId, feature, from, to == null ? clock.instant() : to,
+            // by default up to now, messages of this very millisecond included
+            return reports.report(shopId, feature, from, to == null ? clock.instant().plusMillis(1) : to,
                     env.getArgumentOrDefault("windowDays", LiftReport.DEFAULT_WINDOW_DAYS));
         } catch (IllegalArgumentException e) {
             throw new FeatureException(FeatureException.ErrorCode.BAD_REQUEST, e.getMessage());
