@@ -53,13 +53,14 @@ public class DemoSeeder {
     private final WebhookSecrets secrets;
     private final DemoWishlists wishlists;
     private final DemoLoyalty loyalty;
+    private final DemoWinBack winBack;
     private final MirrorUpdates mirror;
     private final DSLContext db;
     private final Clock clock;
 
     public DemoSeeder(ShopAdministration administration, ShopDirectory shops, CatalogService catalog,
                       OrderService orders, PluginRuntime plugins, WebhookSecrets secrets, DemoWishlists wishlists,
-                      DemoLoyalty loyalty, MirrorUpdates mirror, DSLContext db, Clock clock) {
+                      DemoLoyalty loyalty, DemoWinBack winBack, MirrorUpdates mirror, DSLContext db, Clock clock) {
         this.administration = administration;
         this.shops = shops;
         this.catalog = catalog;
@@ -68,6 +69,7 @@ public class DemoSeeder {
         this.secrets = secrets;
         this.wishlists = wishlists;
         this.loyalty = loyalty;
+        this.winBack = winBack;
         this.mirror = mirror;
         this.db = db;
         this.clock = clock;
@@ -98,6 +100,7 @@ public class DemoSeeder {
         }
         wishlists.seed(port);
         loyalty.seed(port);
+        winBack.seed();
         log.info("Demo shop '{}' ready with plugins {}; get a customer token: curl -X POST "
                 + "'http://localhost:{}/demo/token?customer=anna'", SHOP_ID,
                 plugins.plugins().stream().map(LoadedPlugin::id).sorted().toList(), port);

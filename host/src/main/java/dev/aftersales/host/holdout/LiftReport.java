@@ -26,6 +26,7 @@ public class LiftReport {
 
     static final int DEFAULT_WINDOW_DAYS = 30;
     static final int MAX_WINDOW_DAYS = 365;
+    private static final Instant EARLIEST = Instant.ofEpochSecond(1);
 
     private final DSLContext db;
 
@@ -73,7 +74,8 @@ public class LiftReport {
                                 DatePart.DAY)))
                         .and(ORDERS.STATUS.ne("CANCELLED")))
                 .where(HOLDOUT_MEMBERS.SHOP_ID.eq(shopId).and(HOLDOUT_MEMBERS.FEATURE_ID.eq(featureId))
-                        .and(HOLDOUT_MEMBERS.FIRST_MESSAGE_AT.ge(Outbox.utc(from)))
+                        // TIMESTAMP columns start at 1970-01-01 00:00:01: an earlier bound would compare as no value
+                        .and(HOLDOUT_MEMBERS.FIRST_MESSAGE_AT.ge(Outbox.utc(from.isBefore(EARLIEST) ? EARLIEST : from)))
                         .and(HOLDOUT_MEMBERS.FIRST_MESSAGE_AT.lt(Outbox.utc(to))))
                 .groupBy(HOLDOUT_MEMBERS.DRAW_NO, HOLDOUT_MEMBERS.CUSTOMER_ID, HOLDOUT_MEMBERS.HELD_OUT)
                 .asTable("per_customer");
