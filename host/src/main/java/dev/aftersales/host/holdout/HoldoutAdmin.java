@@ -10,6 +10,7 @@ import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.idl.RuntimeWiring;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,8 +70,9 @@ class HoldoutAdmin implements AdminWiring {
     private LiftReport.Report report(String shopId, String feature, Instant from, DataFetchingEnvironment env) {
         Instant to = env.getArgument("to");
         try {
-            // by default up to now, messages of this very millisecond included
-            return reports.report(shopId, feature, from, to == null ? clock.instant().plusMillis(1) : to,
+            // by default up to now, this very second included: Connector/J may drop a bound's fraction of a second
+            return reports.report(shopId, feature, from,
+                    to == null ? clock.instant().truncatedTo(ChronoUnit.SECONDS).plusSeconds(1) : to,
                     env.getArgumentOrDefault("windowDays", LiftReport.DEFAULT_WINDOW_DAYS));
         } catch (IllegalArgumentException e) {
             throw new FeatureException(FeatureException.ErrorCode.BAD_REQUEST, e.getMessage());
