@@ -38,3 +38,15 @@ CREATE TABLE holdout_members (
 
 CREATE INDEX ix_holdout_members_period ON holdout_members (shop_id, feature_id, first_message_at);
 CREATE INDEX ix_holdout_members_customer ON holdout_members (shop_id, customer_id);
+
+-- Products bought by the same customers, per shop, recomputed by the host job BoughtTogether from the order mirror:
+-- "customers who bought product_id also bought other_product_id". Only pairs of at least two customers are kept, so a
+-- row never describes one person's purchases.
+CREATE TABLE recommendation_pairs (
+  shop_id          VARCHAR(64)  NOT NULL,
+  product_id       VARCHAR(64)  NOT NULL,
+  other_product_id VARCHAR(64)  NOT NULL,
+  customers        INT          NOT NULL,
+  computed_at      TIMESTAMP(3) NOT NULL,
+  PRIMARY KEY (shop_id, product_id, other_product_id)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;

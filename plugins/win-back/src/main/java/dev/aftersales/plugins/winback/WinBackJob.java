@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -34,6 +35,7 @@ final class WinBackJob {
     static final int COUPON_ATTEMPTS = 5;
     static final Duration COUPON_RETRY = Duration.ofHours(1);
     private static final int PAGE = 500;
+    static final int PICKS = 3;
     private static final int PAGES_PER_RUN = 20;
 
     void run(FeatureContext shop) {
@@ -107,19 +109,40 @@ final class WinBackJob {
         }
         Instant expiresAt = coupon.expiresAt() == null ? now.plus(settings.couponValidity()) : coupon.expiresAt();
         Instant lastOrderAt = Sequences.instant(sequence.getLastOrderAt());
+        List<Map<String, Object>> picks = picks(shop, customerId);
         shop.inTransaction(tx -> {
             if (Sequences.in(tx.dsl(), shop).offered(sequence.getId(), coupon.code(), expiresAt, now)) {
                 shop.notifier().enqueue(Notification.to(Recipient.customer(customerId))
                         .template(OFFER)
                         .category(Category.MARKETING)
                         .data(Map.of("couponCode", coupon.code(), "percentOff", settings.couponPercent(),
-                                "expiresOn", day(expiresAt), "lastOrderOn", day(lastOrderAt)))
+                                "expiresOn", day(expiresAt), "lastOrderOn", day(lastOrderAt),
+                                "recommendations", picks))
                         .dedupeKey(key(OFFER, customerId, lastOrderAt))
                         .expiresAt(expiresAt)
                         .build());
             }
             return null;
         });
+    }
+
+    /**
+     * Up to {@value #PICKS} products bought together with the customer's last order (in stock, not bought by them),
+     * each with a link: the host tracks it.
+     */
+    private static List<Map<String, Object>> picks(FeatureContext shop, String customerId) {
+        return shop.recommendations().forCustomer(customerId, PICKS).stream()
+                .filter(variant -> variant.url() != null)
+                .map(variant -> {
+                    Map<String, Object> pick = new HashMap<>();
+                    pick.put("name", variant.productName());
+                    pick.put("variantName", variant.name());
+                    pick.put("price", variant.price());
+                    pick.put("url", variant.url());
+                    pick.put("imageUrl", variant.imageUrl());
+                    return pick;
+                })
+                .toList();
     }
 
     private static String key(String template, String customerId, Instant lastOrderAt) {
