@@ -29,7 +29,7 @@ import org.springframework.stereotype.Component;
 /**
  * Demo mode only: a lapsed customer for win-back and a lift report to read. Carla (German, marketing consent) ordered
  * 300 and 250 days ago, so she is lapsed under max(120 days, 3 x 50 days); the win-back job runs once at start and
- * sends her the reminder (see /demo/mails). The stock-alert feature gets a 20 % holdout group with 1,200 generated
+ * sends her the reminder (see /demo/mails). The price-alert feature gets a 20 % holdout group with 1,200 generated
  * customers messaged 20 days ago (treated convert 14 %, held out 9 %), so {@code Shop.holdouts.liftReport} shows a
  * real comparison. Generated once: a restart finds the members and adds nothing.
  */
@@ -39,7 +39,7 @@ class DemoWinBack {
 
     private static final Logger log = LoggerFactory.getLogger(DemoWinBack.class);
     private static final String WIN_BACK = "win-back";
-    private static final String STOCK_ALERT = "stock-alert";
+    private static final String PRICE_ALERT = "price-alert";
     private static final int GENERATED = 1200;
 
     private final OrderService orders;
@@ -92,10 +92,10 @@ class DemoWinBack {
 
     private void liftReport() {
         if (db.fetchExists(HOLDOUT_MEMBERS, HOLDOUT_MEMBERS.SHOP_ID.eq(DemoSeeder.SHOP_ID)
-                .and(HOLDOUT_MEMBERS.FEATURE_ID.eq(STOCK_ALERT)))) {
+                .and(HOLDOUT_MEMBERS.FEATURE_ID.eq(PRICE_ALERT)))) {
             return;
         }
-        draws.set(DemoSeeder.SHOP_ID, STOCK_ALERT, 20, false);
+        draws.set(DemoSeeder.SHOP_ID, PRICE_ALERT, 20, false);
         Random random = new Random(16);
         LocalDateTime messaged = Outbox.utc(clock.instant().minus(Duration.ofDays(20)));
         var members = db.insertInto(HOLDOUT_MEMBERS, HOLDOUT_MEMBERS.SHOP_ID, HOLDOUT_MEMBERS.FEATURE_ID,
@@ -103,11 +103,11 @@ class DemoWinBack {
                 HOLDOUT_MEMBERS.FIRST_MESSAGE_AT);
         var generatedOrders = db.insertInto(ORDERS, ORDERS.SHOP_ID, ORDERS.ORDER_ID, ORDERS.CUSTOMER_ID,
                 ORDERS.PLACED_AT, ORDERS.STATUS, ORDERS.TOTAL, ORDERS.CURRENCY);
-        int drawNo = draws.history(DemoSeeder.SHOP_ID, STOCK_ALERT).getFirst().drawNo();
+        int drawNo = draws.history(DemoSeeder.SHOP_ID, PRICE_ALERT).getFirst().drawNo();
         for (int i = 0; i < GENERATED; i++) {
             String customer = String.format("shopper-%04d", i);
             boolean heldOut = i % 5 == 0;
-            members = members.values(DemoSeeder.SHOP_ID, STOCK_ALERT, drawNo, customer, heldOut, messaged);
+            members = members.values(DemoSeeder.SHOP_ID, PRICE_ALERT, drawNo, customer, heldOut, messaged);
             if (random.nextDouble() < (heldOut ? 0.09 : 0.14)) {
                 generatedOrders = generatedOrders.values(DemoSeeder.SHOP_ID, "g" + i, customer,
                         messaged.plusDays(1 + random.nextInt(10)), "DELIVERED",
@@ -116,7 +116,7 @@ class DemoWinBack {
         }
         members.execute();
         generatedOrders.execute();
-        log.info("Demo lift report: stock-alert has a 20 % holdout group with {} customers", GENERATED);
+        log.info("Demo lift report: price-alert has a 20 % holdout group with {} customers", GENERATED);
     }
 
     private static Money eur(String amount) {
