@@ -179,6 +179,18 @@ class HoldoutTest {
     }
 
     @Test
+    void aReportOfAFeatureWithoutGroupOrWithABadWindowIsAClientError(TestShop shop) {
+        GraphQlResult noGroup = shop.admin().execute("query($shop: ID!) { shop(id: $shop) { holdouts {"
+                + " liftReport(feature: \"pinger\") { verdict } } } }", Map.of("shop", shop.id()));
+        GraphQlResult badWindow = shop.admin().execute("query($shop: ID!) { shop(id: $shop) { holdouts {"
+                + " liftReport(feature: \"pinger\", from: \"2026-01-01T00:00:00Z\", windowDays: 0) { verdict } } } }",
+                Map.of("shop", shop.id()));
+
+        assertThat(noGroup.errorCodes()).containsExactly("NOT_FOUND");
+        assertThat(badWindow.errorCodes()).containsExactly("BAD_REQUEST");
+    }
+
+    @Test
     void manyOperatorsSettingTheShareAtOnceLeaveOneDrawInForce(TestShop shop) {
         ConcurrentCalls.run(6, 5, (thread, call) -> shop.admin().execute(SET, Map.of("input",
                         Map.of("shopId", shop.id(), "feature", "pinger", "sharePercent", 10 + thread, "redraw", call % 2 == 0))))
