@@ -7,16 +7,23 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static dev.aftersales.host.jooq.Tables.NOTIFY_CONSENTS;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.aftersales.api.catalog.Money;
+import dev.aftersales.api.catalog.Order;
+import dev.aftersales.api.catalog.OrderLine;
+import dev.aftersales.api.catalog.Variant;
 import dev.aftersales.api.events.ConsentRevoked;
 import dev.aftersales.api.events.OrderPlaced;
 import dev.aftersales.api.notify.Category;
 import dev.aftersales.api.notify.Recipient;
+import dev.aftersales.host.catalog.CatalogService;
+import dev.aftersales.host.catalog.OrderService;
 import dev.aftersales.host.recommend.BoughtTogether;
 import dev.aftersales.testkit.AftersalesHost;
 import dev.aftersales.testkit.GraphQlResult;
 import dev.aftersales.testkit.TestMails;
 import dev.aftersales.testkit.TestShop;
 import jakarta.mail.internet.MimeMessage;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -59,12 +66,10 @@ class WinBackIT {
         // anna orders every 30 days: lapsed after max(60, 3 x 30) = 90 days; her last order was 170 days ago
         customer("anna", "de", true, 200, 170);
         // her first order had gaiters too
-        shop.catalog().order(orderId("anna", 200), "anna", now.minus(Duration.ofDays(200))).line("v-1", 1, "80.00")
-                .line("v-gaiter", 1, "39.00").save();
+        order(orderId("anna", 200), "anna", 200, "v-1", "v-gaiter");
         // other customers bought shoes with wax, socks (sold out now) and gaiters (anna has those)
         for (String other : List.of("x1", "x2")) {
-            shop.catalog().order("o-" + other, other, now.minus(Duration.ofDays(30))).line("v-1", 1, "80.00")
-                    .line("v-wax", 1, "12.50").line("v-socks", 1, "24.90").line("v-gaiter", 1, "39.00").save();
+            order("o-" + other, other, 30, "v-1", "v-wax", "v-socks", "v-gaiter");
         }
         // bob is lapsed too, but never agreed to marketing mail
         customer("bob", "en", false, 100, 90, 80);
@@ -164,6 +169,7 @@ class WinBackIT {
         coupons(201, "STOP-15");
         customer("erik", "en", true, 300, 250);
         shop.runJob("win-back", "win-back");
+        TestMails.await(shop, host.mail(), email("erik"), 1);
 
         shop.publish(new ConsentRevoked(Recipient.customer("anna"), Category.MARKETING));
         host.platformAdmin().execute("""
@@ -183,8 +189,7 @@ class WinBackIT {
     private void customer(String id, String locale, boolean marketing, int... daysAgo) {
         shop.customer(id, email(id), locale);
         for (int days : daysAgo) {
-            shop.catalog().order(orderId(id, days), id, now.minus(Duration.ofDays(days))).line("v-1", 1, "80.00")
-                    .save();
+            order(orderId(id, days), id, days, "v-1");
         }
         if (marketing) {
             LocalDateTime at = LocalDateTime.ofInstant(now, ZoneOffset.UTC);
@@ -194,6 +199,17 @@ class WinBackIT {
                     .set(NOTIFY_CONSENTS.SOURCE, "double-opt-in").set(NOTIFY_CONSENTS.CONFIRMED_AT, at)
                     .set(NOTIFY_CONSENTS.UPDATED_AT, at).execute();
         }
+    }
+
+    /** A delivered order with one of each variant, with their products (the testkit's orders have none). */
+    private void order(String orderId, String customerId, int daysAgo, String... variantIds) {
+        List<OrderLine> lines = java.util.Arrays.stream(variantIds).map(variantId -> {
+            Variant variant = host.bean(CatalogService.class).variants(shop.id(), List.of(variantId)).get(variantId);
+            return new OrderLine(variantId, variant.productId(), variant.productName(), 1, variant.price(), 0);
+        }).toList();
+        BigDecimal total = lines.stream().map(line -> line.unitPrice().amount()).reduce(BigDecimal.ZERO, BigDecimal::add);
+        host.bean(OrderService.class).save(shop.id(), new Order(orderId, customerId,
+                now.minus(Duration.ofDays(daysAgo)), Order.OrderStatus.DELIVERED, new Money(total, "EUR"), lines));
     }
 
     /** An order id that does not contain the customer id (the personal data scan would find it there). */
