@@ -87,7 +87,9 @@ public class OrderService {
             var placedAt = DSL.max(ORDERS.PLACED_AT);
             return db.select(ORDERS.CUSTOMER_ID, DSL.count(), DSL.min(ORDERS.PLACED_AT), placedAt)
                     .from(ORDERS)
+                    // guests' and erased customers' orders have no customer id: nobody to win back
                     .where(ORDERS.SHOP_ID.eq(shopId).and(ORDERS.STATUS.ne(Order.OrderStatus.CANCELLED.name()))
+                            .and(ORDERS.CUSTOMER_ID.ne(""))
                             .and(afterCustomerId == null ? DSL.noCondition() : ORDERS.CUSTOMER_ID.gt(afterCustomerId)))
                     .groupBy(ORDERS.CUSTOMER_ID)
                     .having(placedAt.lt(LocalDateTime.ofInstant(before, ZoneOffset.UTC)))
