@@ -5,17 +5,21 @@ import static dev.aftersales.host.jooq.Tables.ORDER_LINES;
 
 import dev.aftersales.api.catalog.Money;
 import dev.aftersales.api.catalog.Order;
+import dev.aftersales.api.catalog.OrderHistory;
 import dev.aftersales.api.catalog.OrderLine;
 import dev.aftersales.api.catalog.OrderSignals;
 import dev.aftersales.api.catalog.Orders;
 import dev.aftersales.host.jooq.tables.records.OrderLinesRecord;
 import dev.aftersales.host.jooq.tables.records.OrdersRecord;
+import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.springframework.stereotype.Component;
 
 /** The host's mirror of orders, per shop. */
@@ -80,6 +84,26 @@ public class OrderService {
                     .orderBy(ORDERS.PLACED_AT.desc(), ORDERS.ORDER_ID.desc())
                     .limit(limit)
                     .fetch());
+        }
+
+        @Override
+        public List<OrderHistory> lastOrderedBefore(Instant before, String afterCustomerId, int limit) {
+            if (limit < 1 || limit > 1000) {
+                throw new IllegalArgumentException("limit must lie between 1 and 1000");
+            }
+            var placedAt = DSL.max(ORDERS.PLACED_AT);
+            return db.select(ORDERS.CUSTOMER_ID, DSL.count(), DSL.min(ORDERS.PLACED_AT), placedAt)
+                    .from(ORDERS)
+                    // guests' and erased customers' orders have no customer id: nobody to win back
+                    .where(ORDERS.SHOP_ID.eq(shopId).and(ORDERS.STATUS.ne(Order.OrderStatus.CANCELLED.name()))
+                            .and(ORDERS.CUSTOMER_ID.ne(""))
+                            .and(afterCustomerId == null ? DSL.noCondition() : ORDERS.CUSTOMER_ID.gt(afterCustomerId)))
+                    .groupBy(ORDERS.CUSTOMER_ID)
+                    .having(placedAt.lt(LocalDateTime.ofInstant(before, ZoneOffset.UTC)))
+                    .orderBy(ORDERS.CUSTOMER_ID)
+                    .limit(limit)
+                    .fetch(row -> new OrderHistory(row.value1(), row.value2(), row.value3().toInstant(ZoneOffset.UTC),
+                            row.value4().toInstant(ZoneOffset.UTC)));
         }
 
         @Override

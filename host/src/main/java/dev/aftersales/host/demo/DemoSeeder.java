@@ -56,14 +56,15 @@ public class DemoSeeder {
     private final DemoLoyalty loyalty;
     private final DemoReviews reviews;
     private final DemoReplenishment replenishment;
+    private final DemoWinBack winBack;
     private final MirrorUpdates mirror;
     private final DSLContext db;
     private final Clock clock;
 
     public DemoSeeder(ShopAdministration administration, ShopDirectory shops, CatalogService catalog,
                       OrderService orders, PluginRuntime plugins, WebhookSecrets secrets, DemoWishlists wishlists,
-                      DemoLoyalty loyalty, DemoReviews reviews, DemoReplenishment replenishment, MirrorUpdates mirror,
-                      DSLContext db, Clock clock) {
+                      DemoLoyalty loyalty, DemoReviews reviews, DemoReplenishment replenishment, DemoWinBack winBack,
+                      MirrorUpdates mirror, DSLContext db, Clock clock) {
         this.administration = administration;
         this.shops = shops;
         this.catalog = catalog;
@@ -74,6 +75,7 @@ public class DemoSeeder {
         this.loyalty = loyalty;
         this.reviews = reviews;
         this.replenishment = replenishment;
+        this.winBack = winBack;
         this.mirror = mirror;
         this.db = db;
         this.clock = clock;
@@ -110,6 +112,7 @@ public class DemoSeeder {
         loyalty.seed(port);
         reviews.seed(port);
         replenishment.seed(port);
+        winBack.seed();
         log.info("Demo shop '{}' ready with plugins {}; get a customer token: curl -X POST "
                 + "'http://localhost:{}/demo/token?customer=anna'", SHOP_ID,
                 plugins.plugins().stream().map(LoadedPlugin::id).sorted().toList(), port);

@@ -8,6 +8,7 @@ import dev.aftersales.api.catalog.Orders;
 import dev.aftersales.api.events.Events;
 import dev.aftersales.api.notify.Notifier;
 import dev.aftersales.api.platform.ShopPlatform;
+import dev.aftersales.api.catalog.Recommendations;
 import dev.aftersales.api.rewards.Rewards;
 import dev.aftersales.api.settings.Settings;
 import dev.aftersales.host.catalog.CatalogService;
@@ -17,6 +18,7 @@ import dev.aftersales.host.links.FeatureLinks;
 import dev.aftersales.host.notify.Notifiers;
 import dev.aftersales.host.notify.settings.NotifySettings;
 import dev.aftersales.host.notify.settings.NotifySettingsStore;
+import dev.aftersales.host.recommend.ShopRecommendations;
 import dev.aftersales.host.rewards.RewardsLedger;
 import dev.aftersales.host.tenancy.Shop;
 import dev.aftersales.host.tenancy.TenantGuard;
@@ -46,10 +48,12 @@ public class FeatureContexts {
     private final TenantGuardRefusals refusals;
     private final RewardsLedger rewards;
     private final NotifySettingsStore notifySettings;
+    private final ShopRecommendations recommendations;
 
     public FeatureContexts(DSLContext db, Clock clock, CatalogService catalog, OrderService orders, FeatureLinks links,
                            @Lazy EventBus events, @Lazy PluginRuntime plugins, Notifiers notifiers,
-                           TenantGuardRefusals refusals, RewardsLedger rewards, NotifySettingsStore notifySettings) {
+                           TenantGuardRefusals refusals, RewardsLedger rewards, NotifySettingsStore notifySettings,
+                           ShopRecommendations recommendations) {
         this.db = db;
         this.clock = clock;
         this.catalog = catalog;
@@ -61,6 +65,7 @@ public class FeatureContexts {
         this.refusals = refusals;
         this.rewards = rewards;
         this.notifySettings = notifySettings;
+        this.recommendations = recommendations;
     }
 
     public FeatureContext forShop(Shop shop, LoadedPlugin plugin) {
@@ -70,7 +75,7 @@ public class FeatureContexts {
                 catalog.forShop(shop.id()), orders.forShop(shop.id()), links.forFeature(shop.id(), plugin.id()),
                 event -> events.publish(shop.id(), event),
                 new ConnectedPlatform(shop, () -> connectorOf(shop), this), notifiers.forShop(shop.id(), plugin.id()),
-                rewards.forShop(shop.id(), plugin.id()), profile(shop));
+                rewards.forShop(shop.id(), plugin.id()), profile(shop), recommendations.forShop(shop.id()));
     }
 
     /**
@@ -104,7 +109,7 @@ public class FeatureContexts {
     private record ShopFeatureContext(String shopId, String featureId, DSLContext db, Clock clock, Settings settings,
                                       Catalog catalog, Orders orders, Links links, Events events,
                                       ShopPlatform platform, Notifier notifier,
-                                      Rewards rewards, ShopProfile shop)
+                                      Rewards rewards, ShopProfile shop, Recommendations recommendations)
             implements FeatureContext {
     }
 }

@@ -2,6 +2,7 @@ package dev.aftersales.api;
 
 import dev.aftersales.api.catalog.Catalog;
 import dev.aftersales.api.catalog.Orders;
+import dev.aftersales.api.catalog.Recommendations;
 import dev.aftersales.api.events.Events;
 import dev.aftersales.api.notify.Notifier;
 import dev.aftersales.api.platform.ShopPlatform;
@@ -101,5 +102,19 @@ public interface FeatureContext {
      */
     default Rewards rewards() {
         throw new UnsupportedOperationException("This host provides no rewards ledger");
+    }
+
+    /**
+     * Products to recommend to a customer: bought together with their last order by other customers, in stock, not
+     * bought by them before.
+     *
+     * <pre>{@code
+     * List<Variant> picks = shop.recommendations().forCustomer(customerId, 3);
+     * }</pre>
+     *
+     * Since plugin API 1.1.
+     */
+    default Recommendations recommendations() {
+        throw new UnsupportedOperationException("This host provides no recommendations");
     }
 }

@@ -1,5 +1,6 @@
 package dev.aftersales.host.it.notify;
 
+import dev.aftersales.testkit.GraphQlClient;
 import dev.aftersales.testkit.GraphQlResult;
 import dev.aftersales.testkit.TestShop;
 import java.util.HashMap;
@@ -32,9 +33,14 @@ final class Pings {
     }
 
     static List<String> send(TestShop shop, Map<String, Object> input) {
+        return send(shop.storefront(), input);
+    }
+
+    /** Through a given storefront client, e.g. one of another host instance. */
+    static List<String> send(GraphQlClient storefront, Map<String, Object> input) {
         Map<String, Object> withKey = new HashMap<>(input);
         withKey.putIfAbsent("dedupeKey", UUID.randomUUID().toString());
-        GraphQlResult result = shop.storefront().execute(SEND, Map.of("input", withKey)).assertNoErrors();
+        GraphQlResult result = storefront.execute(SEND, Map.of("input", withKey)).assertNoErrors();
         List<String> ids = new java.util.ArrayList<>();
         result.path("pingerSend.messageIds").forEach(node -> ids.add(node.asString()));
         return ids;

@@ -41,7 +41,9 @@ public class Outbox {
     public static final String SENT = "SENT";
     public static final String DROPPED = "DROPPED";
     static final String DEAD = "DEAD";
-    static final List<String> STATES = List.of(PENDING, SENDING, RETRY, SENT, DROPPED, DEAD);
+    /** Recorded instead of sent: the customer is in the feature's holdout group (host.holdout). Workers skip it. */
+    public static final String HELD_OUT = "HELD_OUT";
+    static final List<String> STATES = List.of(PENDING, SENDING, RETRY, SENT, DROPPED, DEAD, HELD_OUT);
 
     private final DSLContext db;
     private final Clock clock;
@@ -59,7 +61,12 @@ public class Outbox {
     /** A message to insert. */
     record NewMessage(String shopId, String featureId, String messageKey, String dedupeKey, String category,
                       String template, String data, String customerId, String email, String locale,
-                      RecipientKey recipient, Instant notBefore, Instant expiresAt) {
+                      RecipientKey recipient, Instant notBefore, Instant expiresAt, String state) {
+
+        NewMessage heldOut() {
+            return new NewMessage(shopId, featureId, messageKey, dedupeKey, category, template, data, customerId, email,
+                    locale, recipient, notBefore, expiresAt, HELD_OUT);
+        }
     }
 
     /**
@@ -77,7 +84,7 @@ public class Outbox {
             Instant due = message.notBefore() == null ? clock.instant() : message.notBefore();
             insert = insert.values(message.shopId(), message.featureId(), message.messageKey(), message.dedupeKey(),
                     message.category(), message.template(), message.data(), message.customerId(), message.email(),
-                    message.locale(), message.recipient().value(), PENDING, utc(due),
+                    message.locale(), message.recipient().value(), message.state(), utc(due),
                     message.expiresAt() == null ? null : utc(message.expiresAt()), now);
         }
         return insert.onDuplicateKeyIgnore().execute();

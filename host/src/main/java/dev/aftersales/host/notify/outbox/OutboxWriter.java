@@ -3,6 +3,7 @@ package dev.aftersales.host.notify.outbox;
 import dev.aftersales.api.notify.Enqueued;
 import dev.aftersales.api.notify.Notification;
 import dev.aftersales.api.notify.Recipient;
+import dev.aftersales.host.holdout.Holdouts;
 import dev.aftersales.host.notify.RecipientKey;
 import dev.aftersales.host.notify.templates.TemplateSources;
 import java.util.ArrayList;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
@@ -28,8 +30,10 @@ public class OutboxWriter {
     private final TemplateSources templates;
     private final OutboxWorker worker;
     private final JsonMapper json;
+    private final Holdouts holdouts;
 
-    OutboxWriter(Outbox outbox, TemplateSources templates, OutboxWorker worker, JsonMapper json) {
+    OutboxWriter(Outbox outbox, TemplateSources templates, OutboxWorker worker, JsonMapper json, Holdouts holdouts) {
+        this.holdouts = holdouts;
         this.outbox = outbox;
         this.templates = templates;
         this.worker = worker;
@@ -45,8 +49,13 @@ public class OutboxWriter {
      * statement. Where a dedupe key was queued before, its existing message is returned as a duplicate.
      */
     public List<Enqueued> enqueueAll(String shopId, String featureId, List<Notification> notifications) {
-        List<Outbox.NewMessage> messages = notifications.stream()
+        List<Outbox.NewMessage> checked = notifications.stream()
                 .map(notification -> newMessage(shopId, featureId, notification))
+                .toList();
+        // customers in the feature's holdout group: recorded as held out instead of sent, for the lift report
+        Set<Integer> heldOut = holdouts.holdOut(shopId, featureId, notifications);
+        List<Outbox.NewMessage> messages = IntStream.range(0, checked.size())
+                .mapToObj(i -> heldOut.contains(i) ? checked.get(i).heldOut() : checked.get(i))
                 .toList();
         List<Enqueued> results = new ArrayList<>(messages.size());
         boolean anyNew = false;
@@ -95,6 +104,6 @@ public class OutboxWriter {
         return new Outbox.NewMessage(shopId, featureId, UUID.randomUUID().toString(), notification.dedupeKey(),
                 notification.category().name(), notification.template(), data, recipient.customerId(),
                 recipient.email(), recipient.locale(), RecipientKey.of(recipient), notification.notBefore(),
-                notification.expiresAt());
+                notification.expiresAt(), Outbox.PENDING);
     }
 }
