@@ -4,6 +4,7 @@ import dev.aftersales.api.graphql.Connection;
 import dev.aftersales.api.graphql.PageRequest;
 import dev.aftersales.api.graphql.UserError;
 import dev.aftersales.api.settings.SettingDefinition;
+import dev.aftersales.api.settings.SettingType;
 import dev.aftersales.host.plugins.LoadedPlugin;
 import dev.aftersales.host.plugins.PluginDistribution;
 import dev.aftersales.host.plugins.PluginLoadException;
@@ -12,6 +13,7 @@ import dev.aftersales.host.tenancy.Shop;
 import dev.aftersales.host.tenancy.ShopDirectory;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.idl.RuntimeWiring;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -166,12 +168,23 @@ class AdminFetchers implements AdminWiring {
     private static Map<String, Object> shopPlugin(Shop shop, LoadedPlugin plugin) {
         Map<String, Object> settings = new LinkedHashMap<>(plugin.descriptor().settings().defaults());
         settings.putAll(shop.settingValues(plugin.id()));
+        // secrets are write-only: the view says which are set, never what they are
+        List<String> secretsSet = new ArrayList<>();
+        for (SettingDefinition definition : plugin.descriptor().settings().definitions()) {
+            if (definition.type() == SettingType.SECRET) {
+                Object secret = settings.remove(definition.key());
+                if (secret instanceof String text && !text.isEmpty()) {
+                    secretsSet.add(definition.key());
+                }
+            }
+        }
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("pluginId", plugin.id());
         view.put("title", plugin.descriptor().title());
         view.put("description", plugin.descriptor().description());
         view.put("enabled", shop.isEnabled(plugin.id()));
         view.put("settings", settings);
+        view.put("secretsSet", secretsSet);
         view.put("settingDefinitions", plugin.descriptor().settings().definitions().stream()
                 .map(AdminFetchers::definition).toList());
         return view;

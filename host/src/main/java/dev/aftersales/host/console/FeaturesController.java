@@ -28,7 +28,7 @@ class FeaturesController {
               pluginFailures { jar pluginId reason at }
             }""";
     private static final String FEATURE = """
-            query($id: ID!) { shop(id: $id) { id name plugins { pluginId title description enabled settings
+            query($id: ID!) { shop(id: $id) { id name plugins { pluginId title description enabled settings secretsSet
               settingDefinitions { key type defaultValue min max description } } } }""";
 
     private final OperatorApi api;
@@ -107,7 +107,9 @@ class FeaturesController {
         @SuppressWarnings("unchecked")
         Map<String, Object> values = (Map<String, Object>) feature.getOrDefault("settings", Map.of());
         model.addAttribute("feature", feature);
-        model.addAttribute("fields", SettingsForm.fields(definitions(feature), values, posted));
+        @SuppressWarnings("unchecked")
+        List<String> secretsSet = (List<String>) feature.getOrDefault("secretsSet", List.of());
+        model.addAttribute("fields", SettingsForm.fields(definitions(feature), values, secretsSet, posted));
         model.addAttribute("errors", errors);
         model.addAttribute("section", "features");
         return "console/feature";

@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.springframework.util.MultiValueMap;
 
 /**
@@ -13,31 +12,32 @@ import org.springframework.util.MultiValueMap;
  * change for {@code pluginSettingsUpdate}. The host validates it: a value the form cannot read as its type is sent
  * as typed, so the operator sees the host's own reason.
  *
- * <p>Secrets (a key naming a secret, password, API key or token) are write-only: never rendered, and left unchanged
- * when their field stays empty.
+ * <p>Secrets (settings of type {@code SECRET}) are write-only: never rendered, and left unchanged when their field
+ * stays empty.
  */
 final class SettingsForm {
 
     static final String PREFIX = "setting.";
-    private static final Pattern SECRET = Pattern.compile("(?i).*(secret|password|apikey|api_key|token).*");
-
     private SettingsForm() {
     }
 
-    static boolean isSecret(String key) {
-        return SECRET.matcher(key).matches();
+    static boolean isSecret(Map<String, Object> definition) {
+        return "SECRET".equals(definition.get("type"));
     }
 
-    /** The definitions with the values to show: the shop's setting, or what was just posted; never a secret. */
+    /**
+     * The definitions with the values to show: the shop's setting, or what was just posted; of a secret only whether
+     * it is set ({@code secretsSet}, as the operator API reports it).
+     */
     static List<Map<String, Object>> fields(List<Map<String, Object>> definitions, Map<String, Object> values,
-                                            Map<String, String> posted) {
+                                            List<String> secretsSet, Map<String, String> posted) {
         return definitions.stream().map(definition -> {
             String key = (String) definition.get("key");
             Map<String, Object> field = new LinkedHashMap<>(definition);
-            boolean secret = isSecret(key);
+            boolean secret = isSecret(definition);
             Object value = posted.containsKey(key) ? posted.get(key) : values.get(key);
             field.put("secret", secret);
-            field.put("secretSet", secret && values.get(key) != null && !String.valueOf(values.get(key)).isEmpty());
+            field.put("secretSet", secret && secretsSet.contains(key));
             field.put("value", secret || value == null ? "" : String.valueOf(value));
             field.put("step", "DECIMAL".equals(definition.get("type")) ? "any" : "1");
             return field;
@@ -61,7 +61,7 @@ final class SettingsForm {
         for (Map<String, Object> definition : definitions) {
             String key = (String) definition.get("key");
             String raw = posted.get(key);
-            if (raw == null || isSecret(key) && raw.isEmpty()) {
+            if (raw == null || isSecret(definition) && raw.isEmpty()) {
                 continue;
             }
             change.put(key, typed(String.valueOf(definition.get("type")), raw.trim()));

@@ -33,7 +33,9 @@ record ResolvedSettings(SettingsSpec spec, Map<String, Object> values) implement
     private Object value(String key, SettingType type) {
         SettingDefinition definition = spec.definition(key)
                 .orElseThrow(() -> new IllegalArgumentException("No setting '" + key + "' is declared"));
-        if (definition.type() != type) {
+        // a secret is a string only operators cannot read back
+        SettingType declared = definition.type() == SettingType.SECRET ? SettingType.STRING : definition.type();
+        if (declared != type) {
             throw new IllegalArgumentException("Setting '" + key + "' is " + definition.type() + ", not " + type);
         }
         Object value = values.get(key);

@@ -13,7 +13,7 @@ class SettingsFormTest {
 
     private static final List<Map<String, Object>> DEFINITIONS = List.of(
             definition("maxLists", "INTEGER"), definition("share", "BOOLEAN"), definition("rate", "DECIMAL"),
-            definition("baseUrl", "STRING"), definition("apiKey", "STRING"));
+            definition("baseUrl", "STRING"), definition("apiKey", "SECRET"));
 
     @Test
     void postedValuesAreSentAsTheirTypesAndWhatIsNoNumberAsTypedForTheHostToRefuse() {
@@ -33,9 +33,10 @@ class SettingsFormTest {
 
     @Test
     void aSecretIsNeverShownAndOnlySentWhenANewOneIsTyped() {
-        Map<String, Object> values = new HashMap<>(Map.of("apiKey", "s3cr3t", "rate", new BigDecimal("1.5")));
+        // the operator API leaves secrets out of the values and names the ones that are set
+        Map<String, Object> values = new HashMap<>(Map.of("rate", new BigDecimal("1.5")));
 
-        var fields = SettingsForm.fields(DEFINITIONS, values, Map.of());
+        var fields = SettingsForm.fields(DEFINITIONS, values, List.of("apiKey"), Map.of());
 
         Map<String, Object> apiKey = fields.get(4);
         assertThat(apiKey).containsEntry("secret", true).containsEntry("secretSet", true).containsEntry("value", "");

@@ -34,7 +34,7 @@ public record SettingDefinition(String key, SettingType type, Object defaultValu
         }
         return switch (type) {
             case BOOLEAN -> value instanceof Boolean ? Optional.empty() : Optional.of("must be true or false");
-            case STRING -> value instanceof String s
+            case STRING, SECRET -> value instanceof String s
                     ? (max != null && s.length() > max.intValue()
                             ? Optional.of("must be at most " + max.intValue() + " characters")
                             : Optional.empty())

@@ -66,6 +66,19 @@ public record SettingsSpec(List<SettingDefinition> definitions) {
                     description));
         }
 
+        /**
+         * A write-only string, empty until the operator sets it (see {@link SettingType#SECRET}). Since plugin API
+         * 1.1.
+         *
+         * <pre>{@code
+         * .secret("apiKey", 500, "API key the platform issued")
+         * }</pre>
+         */
+        public Builder secret(String key, int maxLength, String description) {
+            return add(new SettingDefinition(key, SettingType.SECRET, "", null, BigDecimal.valueOf(maxLength),
+                    description));
+        }
+
         private Builder add(SettingDefinition definition) {
             if (definitions.stream().anyMatch(d -> d.key().equals(definition.key()))) {
                 throw new IllegalArgumentException("Setting declared twice: " + definition.key());

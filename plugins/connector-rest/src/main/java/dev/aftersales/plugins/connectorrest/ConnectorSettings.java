@@ -29,7 +29,7 @@ record ConnectorSettings(String baseUrl, String apiKey, Duration connectTimeout,
     static final SettingsSpec SPEC = SettingsSpec.builder()
             .string(BASE_URL, "", 500,
                     "Address of the platform's API, e.g. https://shop.example.com/aftersales-api (no trailing path)")
-            .string(API_KEY, "", 500, "API key the platform issued; sent as 'Authorization: Bearer <key>'")
+            .secret(API_KEY, 500, "API key the platform issued; sent as 'Authorization: Bearer <key>'")
             .integer(CONNECT_TIMEOUT_MS, 1000, 100, 10_000, "How long to wait for a connection, in milliseconds")
             .integer(READ_TIMEOUT_MS, 2000, 100, 30_000,
                     "How long one attempt waits for the platform's complete answer, in milliseconds")

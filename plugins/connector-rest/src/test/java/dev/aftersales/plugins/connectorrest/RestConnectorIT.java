@@ -20,11 +20,13 @@ import dev.aftersales.host.plugins.PluginRuntime;
 import dev.aftersales.host.tenancy.Shop;
 import dev.aftersales.host.tenancy.ShopDirectory;
 import dev.aftersales.testkit.AftersalesHost;
+import dev.aftersales.testkit.GraphQlResult;
 import dev.aftersales.testkit.TestShop;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The packaged (shaded) plugin in a real host: the host finds its connector, and a feature's {@code shop.platform()}
@@ -65,6 +67,30 @@ class RestConnectorIT {
         List<String> keys = host.wireMock().findAll(postRequestedFor(urlEqualTo(path + "/carts"))).stream()
                 .map(request -> request.getHeader("Idempotency-Key")).distinct().toList();
         assertThat(keys).hasSize(1);
+    }
+
+    @Test
+    void theApiKeyIsWriteOnlyForOperators(TestShop shop) throws PlatformException {
+        String path = "/platform/" + shop.id();
+        shop.enable(ConnectorRestFeature.ID).settings(ConnectorRestFeature.ID,
+                Map.of("baseUrl", host.wireMock().baseUrl() + path, "apiKey", "sk_live_4242"));
+
+        GraphQlResult plugins = shop.admin().execute("""
+                query($shop: ID!) { shop(id: $shop) { plugins { pluginId settings secretsSet
+                  settingDefinitions { key type } } } }""", Map.of("shop", shop.id())).assertNoErrors();
+
+        assertThat(plugins.toString()).doesNotContain("sk_live_4242");
+        JsonNode connector = plugins.path("shop.plugins").valueStream()
+                .filter(plugin -> plugin.path("pluginId").asString().equals(ConnectorRestFeature.ID))
+                .findFirst().orElseThrow();
+        assertThat(connector.path("settings").has("apiKey")).isFalse();
+        assertThat(connector.path("secretsSet").get(0).asString()).isEqualTo("apiKey");
+        // the connector itself still reads it
+        host.wireMock().stubFor(post(path + "/carts").willReturn(aResponse().withStatus(201).withBody("""
+                {"id": "cart-2", "checkoutUrl": "https://shop.example.com/checkout/cart-2", "lines": []}""")));
+        platformOf(shop).createCart("c-42", List.of(new CartLine("v-1", 1)));
+        host.wireMock().verify(postRequestedFor(urlEqualTo(path + "/carts"))
+                .withHeader("Authorization", equalTo("Bearer sk_live_4242")));
     }
 
     @Test

@@ -21,7 +21,7 @@ record VendureSettings(String adminApiUrl, String apiKey, String channelToken, S
 
     static final SettingsSpec SPEC = SettingsSpec.builder()
             .string(ADMIN_API_URL, "", 500, "Vendure's Admin API, e.g. https://shop.example.com/admin-api")
-            .string(API_KEY, "", 500, "A Vendure Admin API key (Settings → API keys) with the permissions "
+            .secret(API_KEY, 500, "A Vendure Admin API key (Settings → API keys) with the permissions "
                     + "ReadCatalog, ReadOrder, UpdateOrder, ReadCustomer, CreatePromotion, ReadPromotion and "
                     + "ReadSystem; sent as the 'vendure-api-key' header")
             .string(CHANNEL_TOKEN, "", 200, "The channel's token when the shop is not Vendure's default channel")
