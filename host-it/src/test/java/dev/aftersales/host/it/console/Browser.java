@@ -83,12 +83,14 @@ final class Browser implements AutoCloseable {
         new WebDriverWait(driver, Duration.ofSeconds(5)).until(ExpectedConditions.stalenessOf(page));
     }
 
-    /** Signs in on a fresh session. */
+    /** Signs in on a fresh session; returns when the answer page has replaced the form. */
     void signIn(String key) {
         driver.manage().deleteAllCookies();
         open("/admin/sign-in");
         type("#key", key);
+        WebElement page = find("html");
         find("#sign-in").click();
+        new WebDriverWait(driver, Duration.ofSeconds(5)).until(ExpectedConditions.stalenessOf(page));
     }
 
     Object script(String script, Object... arguments) {
