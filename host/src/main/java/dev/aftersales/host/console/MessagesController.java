@@ -79,6 +79,28 @@ class MessagesController {
         return "console/messages";
     }
 
+    /** Sends a test mail with the shop's SMTP settings now; the page says whether the SMTP server took it. */
+    @PostMapping("/admin/shops/{shopId}/messages/test-mail")
+    String testMail(@AuthenticationPrincipal Operator operator, @PathVariable String shopId, @RequestParam String to,
+                    Model model) {
+        OperatorAnswer answer = api.call(operator, """
+                mutation($shop: ID!, $to: String!) { notificationTestMailSend(input: {shopId: $shop, to: $to}) {
+                  sent error userErrors { field code message } } }""", Map.of("shop", shopId, "to", to.trim()));
+        List<Map<String, Object>> errors = answer.userErrors("notificationTestMailSend");
+        if (errors.stream().anyMatch(error -> "NOT_FOUND".equals(error.get("code")))) {
+            throw ConsoleFailure.notFound();
+        }
+        model.addAttribute("testMailTo", to.trim());
+        if (!errors.isEmpty()) {
+            model.addAttribute("testMailError", errors.getFirst().get("message"));
+        } else if (Boolean.TRUE.equals(answer.map("notificationTestMailSend").get("sent"))) {
+            model.addAttribute("testMailSent", true);
+        } else {
+            model.addAttribute("testMailError", answer.map("notificationTestMailSend").get("error"));
+        }
+        return messages(operator, shopId, null, null, model);
+    }
+
     @PostMapping("/admin/shops/{shopId}/messages/settings")
     String saveSettings(@AuthenticationPrincipal Operator operator, @PathVariable String shopId,
                         @RequestParam Map<String, String> form, Model model) {

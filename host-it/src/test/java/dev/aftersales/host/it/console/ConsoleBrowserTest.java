@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.aftersales.host.it.FixturePlugins;
 import dev.aftersales.testkit.AftersalesHost;
 import dev.aftersales.testkit.GraphQlResult;
+import dev.aftersales.testkit.TestMails;
 import dev.aftersales.testkit.TestShop;
+import jakarta.mail.internet.MimeMessage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -350,6 +352,23 @@ class ConsoleBrowserTest {
         browser.open("/admin/shops/" + shop.id() + "/integration");
         assertThat(browser.driver().getPageSource()).doesNotContain(secret);
         assertThat(browser.text()).contains("A webhook secret is set");
+    }
+
+    @Test
+    @Order(13)
+    void aTestMailGoesOutWithTheShopsSettingsAndABadAddressIsRefused(TestShop shop) throws Exception {
+        String to = "ops-" + shop.id() + "@shop.test";
+        browser.signIn(host.platformKey());
+        browser.open("/admin/shops/" + shop.id() + "/messages");
+        browser.type("#testMailTo", "not-an-address");
+        browser.submit("#testMailTo");
+        assertThat(browser.find("#test-mail-result").getText()).contains("must be an e-mail address");
+
+        browser.type("#testMailTo", to);
+        browser.submit("#testMailTo");
+        assertThat(browser.find("#test-mail-result").getText()).contains("accepted the test mail to " + to);
+        MimeMessage mail = TestMails.await(host.mail(), to, 1).getFirst();
+        assertThat(mail.getSubject()).startsWith("Test mail from");
     }
 
     /** Last: the wrong keys count against this client's address for the rest of the window. */

@@ -7,16 +7,20 @@ import dev.aftersales.api.notify.Recipient;
 import dev.aftersales.host.admin.AdminWiring;
 import dev.aftersales.host.admin.Operator;
 import dev.aftersales.host.notify.NotifyErasure;
+import dev.aftersales.host.notify.channels.TestMail;
 import dev.aftersales.host.notify.outbox.Outbox;
 import dev.aftersales.host.notify.outbox.OutboxWorker;
 import dev.aftersales.host.notify.settings.NotifySettingsStore;
 import dev.aftersales.host.notify.templates.TemplateOverrides;
+import dev.aftersales.host.tenancy.Shop;
 import dev.aftersales.host.tenancy.ShopDirectory;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.idl.RuntimeWiring;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /** Operator API, write side: notification settings, webhook secret, replay, templates, erasure. */
@@ -30,9 +34,10 @@ public class NotifyAdminMutations implements AdminWiring {
     private final OutboxWorker worker;
     private final TemplateOverrides overrides;
     private final NotifyErasure erasure;
+    private final TestMail testMail;
 
     NotifyAdminMutations(ShopDirectory shops, NotifySettingsStore settings, NotifyAdminQueries queries, Outbox outbox,
-                         OutboxWorker worker, TemplateOverrides overrides, NotifyErasure erasure) {
+                         OutboxWorker worker, TemplateOverrides overrides, NotifyErasure erasure, TestMail testMail) {
         this.shops = shops;
         this.settings = settings;
         this.queries = queries;
@@ -40,6 +45,7 @@ public class NotifyAdminMutations implements AdminWiring {
         this.worker = worker;
         this.overrides = overrides;
         this.erasure = erasure;
+        this.testMail = testMail;
     }
 
     @Override
@@ -50,7 +56,29 @@ public class NotifyAdminMutations implements AdminWiring {
                 .dataFetcher("notificationReplay", this::replay)
                 .dataFetcher("notificationTemplateSave", this::templateSave)
                 .dataFetcher("notificationTemplateReset", this::templateReset)
-                .dataFetcher("notificationRecipientErase", this::erase));
+                .dataFetcher("notificationRecipientErase", this::erase)
+                .dataFetcher("notificationTestMailSend", this::testMail));
+    }
+
+    private Map<String, Object> testMail(DataFetchingEnvironment env) {
+        Map<String, Object> input = env.getArgument("input");
+        String shopId = (String) input.get("shopId");
+        String to = (String) input.get("to");
+        Map<String, Object> payload = payload("sent", "error");
+        payload.put("sent", false);
+        if (!manages(env, shopId)) {
+            return notFound(payload);
+        }
+        if (to == null || !Recipient.isValidEmail(to.strip())) {
+            return errors(payload, UserError.of("INVALID", "to must be an e-mail address such as ops@shop.example",
+                    "input", "to"));
+        }
+        NotifySettings shopSettings = settings.of(shopId);
+        Optional<String> failure = testMail.send(shopSettings, shops.find(shopId).map(Shop::name).orElse(shopId),
+                to.strip(), Locale.forLanguageTag(shopSettings.defaultLocale()));
+        payload.put("sent", failure.isEmpty());
+        payload.put("error", failure.orElse(null));
+        return payload;
     }
 
     private Map<String, Object> settingsUpdate(DataFetchingEnvironment env) {
